@@ -1,0 +1,76 @@
+"""Command line: `briefing check [DOSSIER_DIR]` and `briefing schema [DOSSIER_DIR]`.
+
+Exit status: 0 ok, 1 invalid dossier, 2 usage error (argparse's own convention).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from briefing import check_dossier
+from briefing.schema import write_schemas
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="briefing", description="Check a source-cited dossier and build its briefing."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    check = commands.add_parser("check", help="validate the dossier and verify every citation")
+    check.add_argument(
+        "dossier", nargs="?", default="dossier", help="dossier folder (default: dossier)"
+    )
+    schema = commands.add_parser("schema", help="write the JSON Schema files editors use")
+    schema.add_argument(
+        "dossier", nargs="?", default="dossier", help="dossier folder (default: dossier)"
+    )
+    args = parser.parse_args(argv)
+
+    root = Path(args.dossier)
+    if not root.is_dir():
+        print(f"briefing: error: no dossier folder at '{root}'", file=sys.stderr)
+        return EXIT_USAGE
+    if args.command == "schema":
+        for path in write_schemas(root):
+            print(f"wrote {path}")
+        return EXIT_OK
+    return _check(root)
+
+
+def _check(root: Path) -> int:
+    started = time.perf_counter()
+    dossier, problems = check_dossier(root)
+    elapsed = time.perf_counter() - started
+    if problems.items:
+        print(problems.report(), file=sys.stderr)
+    errors, warnings = len(problems.errors), len(problems.warnings)
+    if dossier is None:
+        print(
+            f"briefing: {errors} error{'s' * (errors != 1)}, "
+            f"{warnings} warning{'s' * (warnings != 1)} in {root}",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    counts = (
+        f"{len(dossier.people)} people, {len(dossier.groups)} groups, "
+        f"{len(dossier.organisations)} organisations, {len(dossier.places)} places, "
+        f"{len(dossier.events)} events, {len(dossier.quotes)} quotes"
+    )
+    print(f"ok: {root}: {counts}; {len(dossier.citations)} citations verified")
+    for document in dossier.sources.values():
+        coverage = document.coverage
+        print(f"coverage of {document.shown_as}: {coverage.summary()}")
+        for index in coverage.uncited:
+            reason = coverage.explained.get(index, "no reason given")
+            print(f"  uncited: '{coverage.sentences[index].text}' ({reason})")
+    print(f"{warnings} warning{'s' * (warnings != 1)}; checked in {elapsed:.2f} s")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

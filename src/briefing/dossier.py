@@ -1,0 +1,112 @@
+"""The verified dossier: what every renderer (site, PDF, exports) reads, and nothing else.
+
+By the time a `Dossier` exists, every reference resolves, every citation is located in its
+source text, every relative date is resolved, and coverage is measured.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefing.coverage import Coverage
+from briefing.model import (
+    Citation,
+    DossierMeta,
+    Event,
+    Group,
+    Organisation,
+    Person,
+    Place,
+    Quote,
+    Source,
+)
+
+Entity = Person | Group | Organisation | Place
+
+
+@dataclass
+class SourceDocument:
+    source: Source
+    text: str
+    shown_as: str  # path of the seed file as shown to people
+    coverage: Coverage
+
+
+@dataclass(frozen=True)
+class CitationUse:
+    """A verified citation and what cites it: the record and the statement-like holder."""
+
+    citation: Citation
+    record_kind: str  # "person", "event", "quote", "dossier", "source", ...
+    record_id: str | None
+    holder: Any  # the model whose `cite` this is: a Statement, Role, Age, Quote, Figure, ...
+
+    @property
+    def number(self) -> int:
+        return self.citation.number  # type: ignore[return-value]
+
+
+@dataclass
+class Dossier:
+    meta: DossierMeta
+    sources: dict[str, SourceDocument]
+    people: dict[str, Person]
+    groups: dict[str, Group]
+    organisations: dict[str, Organisation]
+    places: dict[str, Place]
+    events: list[Event]  # in chronological order
+    quotes: list[Quote]
+    citations: list[CitationUse] = field(default_factory=list)  # by number, from 1
+
+    def entity(self, entity_id: str) -> Entity | Event | None:
+        for table in (self.people, self.groups, self.organisations, self.places):
+            if entity_id in table:
+                return table[entity_id]
+        return next((e for e in self.events if e.id == entity_id), None)
+
+    def kind_of(self, entity_id: str) -> str | None:
+        for kind, table in (
+            ("person", self.people),
+            ("group", self.groups),
+            ("organisation", self.organisations),
+            ("place", self.places),
+        ):
+            if entity_id in table:
+                return kind
+        if any(e.id == entity_id for e in self.events):
+            return "event"
+        return None
+
+    def name_of(self, entity_id: str) -> str:
+        entity = self.entity(entity_id)
+        if entity is None:
+            return entity_id
+        return entity.title if isinstance(entity, Event) else entity.name
+
+    def citation(self, number: int) -> CitationUse:
+        return self.citations[number - 1]
+
+    @property
+    def main_people(self) -> list[Person]:
+        return [p for p in self.people.values() if p.main]
+
+    @property
+    def other_people(self) -> list[Person]:
+        return [p for p in self.people.values() if not p.main]
+
+    def quotes_by(self, actor_id: str) -> list[Quote]:
+        return [q for q in self.quotes if q.speaker == actor_id]
+
+    def events_with(self, entity_id: str) -> list[Event]:
+        return [
+            e
+            for e in self.events
+            if entity_id in e.participants
+            or entity_id in e.places
+            or entity_id in e.summary.about
+            or any(entity_id in s.about for s in e.statements)
+        ]
+
+    def as_of(self) -> str:
+        return self.meta.as_of.date.human()

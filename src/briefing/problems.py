@@ -1,0 +1,103 @@
+"""Problems found in a dossier: errors and warnings that name the file, line and field.
+
+Every step of the flow reports into one `Problems` collection instead of raising, so a single
+run of `briefing check` shows the editor everything that is wrong, sorted by file and line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: Severity
+    file: str  # path as shown to the editor, relative to the project where possible
+    line: int | None  # 1-based
+    column: int | None  # 1-based
+    field: str  # dotted field path inside the file, "" for the whole file
+    message: str
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line or 0, self.column or 0, self.field, self.message)
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        field_part = f" {self.field}:" if self.field else ""
+        return f"{where}: {self.severity.value}:{field_part} {self.message}"
+
+
+@dataclass
+class Problems:
+    """Collects problems from every step; `errors` decide the exit status."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(
+        self,
+        severity: Severity,
+        file: str | Path,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        field: str = "",
+    ) -> None:
+        self.items.append(Problem(severity, str(file), line, column, field, message))
+
+    def error(self, file: str | Path, message: str, **where) -> None:
+        self.add(Severity.ERROR, file, message, **where)
+
+    def warning(self, file: str | Path, message: str, **where) -> None:
+        self.add(Severity.WARNING, file, message, **where)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.sorted() if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.sorted() if p.severity is Severity.WARNING]
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.items), key=Problem.sort_key)
+
+    def report(self) -> str:
+        return "\n".join(str(p) for p in self.sorted())
+
+
+class DossierInvalid(Exception):
+    """Raised at the end of a step when errors were found; carries every problem."""
+
+    def __init__(self, problems: Problems):
+        self.problems = problems
+        super().__init__(problems.report())
+
+
+def did_you_mean(found: str, candidates: list[str] | set[str]) -> str:
+    """A "; did you mean 'x'?" suffix when a close candidate exists, else ""."""
+    close = difflib.get_close_matches(found, sorted(candidates), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def field_path(loc: tuple) -> str:
+    """('roles', 0, 'start') -> 'roles[0].start'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out

@@ -1,0 +1,57 @@
+"""JSON Schema for each kind of dossier file, generated from the pydantic models.
+
+Editors' YAML language servers read these (`# yaml-language-server: $schema=...`) to complete
+field names and flag mistakes while typing. They are generated, never edited by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import TypeAdapter
+
+from briefing.load import KINDS
+from briefing.model import DossierMeta
+
+SCHEMA_FOLDER = "schema"
+
+
+def schemas() -> dict[str, dict]:
+    """File name -> JSON Schema, one per kind of file (validation mode: what editors write)."""
+    result = {"dossier.schema.json": _schema(DossierMeta, "dossier.yml")}
+    for kind in KINDS:
+        result[f"{kind.folder}.schema.json"] = _schema(kind.schema, f"{kind.folder}/*.yml")
+    return result
+
+
+def _schema(schema: object, title: str) -> dict:
+    generated = TypeAdapter(schema).json_schema(mode="validation")
+    generated.setdefault("title", title)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **generated}
+
+
+def render(schema: dict) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def write_schemas(dossier_root: Path) -> list[Path]:
+    folder = dossier_root / SCHEMA_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in schemas().items():
+        path = folder / name
+        path.write_text(render(schema), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def stale_schemas(dossier_root: Path) -> list[str]:
+    """Names of schema files that are missing or differ from what the models generate."""
+    folder = dossier_root / SCHEMA_FOLDER
+    return [
+        name
+        for name, schema in schemas().items()
+        if not (folder / name).is_file()
+        or (folder / name).read_text(encoding="utf-8") != render(schema)
+    ]

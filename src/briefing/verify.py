@@ -1,0 +1,427 @@
+"""Verify against sources: ids, references, passages, dates, quotes and coverage.
+
+Works on the validated files from `load` and produces the `Dossier` renderers use. Every
+problem is reported with the file, line and field it comes from.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from briefing.coverage import Sentence, measure, split_sentences
+from briefing.dates import describe_rule, resolve_relative
+from briefing.dossier import CitationUse, Dossier, SourceDocument
+from briefing.load import LoadedDossier, LoadedFile, display_path
+from briefing.model import Citation, DateSpec, Quote, RefTo, Source
+from briefing.passages import SourceText, fold
+from briefing.problems import Problems, did_you_mean
+from briefing.yamlfile import Loc
+
+_RECORD_NOUN = {
+    "sources": "source",
+    "people": "person",
+    "groups": "group",
+    "organisations": "organisation",
+    "places": "place",
+    "events": "event",
+    "quotes": "quote",
+    "meta": "dossier",
+}
+_REF_ACCEPTS = {
+    "actor": {"person", "group", "organisation"},
+    "person": {"person"},
+    "organisation": {"organisation"},
+    "place": {"place"},
+    "event": {"event"},
+    "source": {"source"},
+    "entity": {"person", "group", "organisation", "place", "event"},
+}
+
+
+@dataclass
+class _Node:
+    """A value met while walking a file's records, with where it is."""
+
+    file: LoadedFile
+    loc: Loc
+    value: Any
+    ref: RefTo | None
+    record_kind: str
+    record_id: str | None
+    parent: Any
+
+
+def verify(loaded: LoadedDossier, problems: Problems) -> Dossier | None:
+    """Check everything that spans files and sources; return the Dossier if nothing failed."""
+    meta_file = loaded.meta_file
+    files = ([meta_file] if meta_file else []) + loaded.files
+    defined = _collect_ids(files, problems)
+    nodes = [node for f in files for node in _walk_file(f)]
+
+    for node in nodes:
+        is_reference = node.ref is not None and isinstance(node.value, str)
+        if is_reference and node.value not in loaded.unreadable_ids:
+            _check_reference(node, defined, problems)
+
+    sources = _load_sources(loaded, defined, problems)
+    uses = _verify_citations(nodes, sources, problems)
+    _resolve_dates(nodes, sources, problems)
+    for node in nodes:
+        if isinstance(node.value, Quote):
+            _check_quote(node, sources, problems)
+    documents = _measure_coverage(loaded, sources, uses, problems)
+
+    if problems.errors or meta_file is None:
+        return None
+    records = {kind: [r for f in loaded.of_kind(kind) for r in f.records] for kind in _RECORD_NOUN}
+    return Dossier(
+        meta=meta_file.records[0],
+        sources=documents,
+        people={p.id: p for p in records["people"]},
+        groups={g.id: g for g in records["groups"]},
+        organisations={o.id: o for o in records["organisations"]},
+        places={p.id: p for p in records["places"]},
+        events=sorted(records["events"], key=lambda e: (e.date.date.sort_key(), e.id)),
+        quotes=records["quotes"],
+        citations=uses,
+    )
+
+
+# --- ids and references ---------------------------------------------------------------------
+
+
+def _collect_ids(files: list[LoadedFile], problems: Problems) -> dict[str, tuple[str, str]]:
+    """Map every id to (kind noun, "file:line"); report duplicates."""
+    defined: dict[str, tuple[str, str]] = {}
+    for file in files:
+        for index, record in enumerate(file.records):
+            record_id = getattr(record, "id", None)
+            if record_id is None:
+                continue
+            where = file.where((*file.record_loc(index), "id"))
+            here = f"{file.shown_as}:{where['line']}"
+            if record_id in defined:
+                noun, there = defined[record_id]
+                problems.error(
+                    file.shown_as,
+                    f"duplicate id '{record_id}': already used by {_a(noun)} at {there}; "
+                    "ids must be unique across the dossier",
+                    **where,
+                )
+                continue
+            defined[record_id] = (_RECORD_NOUN[file.kind], here)
+    return defined
+
+
+def _check_reference(node: _Node, defined: dict[str, tuple[str, str]], problems: Problems) -> None:
+    accepts = _REF_ACCEPTS[node.ref.kind]
+    found = defined.get(node.value)
+    if found and found[0] in accepts:
+        return
+    candidates = [i for i, (noun, _) in defined.items() if noun in accepts]
+    if found:
+        message = f"'{node.value}' is {_a(found[0])}, but {_a(node.ref.kind)} is expected here"
+    else:
+        message = f"unknown {node.ref.kind} '{node.value}'{did_you_mean(node.value, candidates)}"
+    problems.error(node.file.shown_as, message, **node.file.where(node.loc))
+
+
+# --- walking records ------------------------------------------------------------------------
+
+
+def _walk_file(file: LoadedFile) -> Iterator[_Node]:
+    for index, record in enumerate(file.records):
+        record_kind = _RECORD_NOUN[file.kind]
+        record_id = getattr(record, "id", None)
+        yield from _walk(file, record, file.record_loc(index), None, record_kind, record_id, None)
+
+
+def _walk(file, value, loc, ref, record_kind, record_id, parent) -> Iterator[_Node]:
+    yield _Node(file, loc, value, ref, record_kind, record_id, parent)
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            child = getattr(value, name)
+            child_ref = _ref_of(type(value), name)
+            yield from _walk(file, child, (*loc, name), child_ref, record_kind, record_id, value)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _walk(file, item, (*loc, i), ref, record_kind, record_id, parent)
+
+
+@cache
+def _ref_of(model: type[BaseModel], name: str) -> RefTo | None:
+    info = model.model_fields[name]
+    return _find_ref(info.annotation, tuple(info.metadata))
+
+
+def _find_ref(tp: Any, metadata: tuple) -> RefTo | None:
+    for item in metadata:
+        if isinstance(item, RefTo):
+            return item
+    if typing.get_origin(tp) is typing.Annotated:
+        inner, *extra = typing.get_args(tp)
+        return _find_ref(inner, tuple(extra))
+    for arg in typing.get_args(tp):
+        found = _find_ref(arg, ())
+        if found:
+            return found
+    return None
+
+
+# --- sources and citations ------------------------------------------------------------------
+
+
+@dataclass
+class _LoadedSource:
+    source: Source
+    text: SourceText
+    shown_as: str
+    sentences: list[Sentence]
+
+
+def _load_sources(
+    loaded: LoadedDossier, defined: dict, problems: Problems
+) -> dict[str, _LoadedSource]:
+    meta = loaded.meta_file.records[0] if loaded.meta_file else None
+    seeds = (loaded.root / (meta.seeds if meta else "../seeds")).resolve()
+    sources: dict[str, _LoadedSource] = {}
+    for file in loaded.of_kind("sources"):
+        source: Source = file.records[0]
+        if source.id in sources:
+            continue
+        seed_name = source.seed
+        where = file.where(("seed",))
+        if Path(seed_name).name != seed_name or seed_name in (".", ".."):
+            problems.error(
+                file.shown_as,
+                f"seed '{seed_name}' must be a plain file name inside the seeds folder",
+                **where,
+            )
+            continue
+        path = seeds / seed_name
+        if not path.is_file():
+            existing = [p.name for p in seeds.iterdir()] if seeds.is_dir() else []
+            problems.error(
+                file.shown_as,
+                f"seed file '{seed_name}' not found in {display_path(seeds, loaded.root)}"
+                + did_you_mean(seed_name, existing),
+                **where,
+            )
+            continue
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            problems.error(file.shown_as, f"seed file '{seed_name}' is not UTF-8 text", **where)
+            continue
+        sources[source.id] = _LoadedSource(
+            source, SourceText(text), display_path(path, loaded.root), split_sentences(text)
+        )
+    return sources
+
+
+def _verify_citations(
+    nodes: list[_Node], sources: dict[str, _LoadedSource], problems: Problems
+) -> list[CitationUse]:
+    uses: list[CitationUse] = []
+    only_source = next(iter(sources)) if len(sources) == 1 else None
+    for node in nodes:
+        if not isinstance(node.value, Citation):
+            continue
+        citation: Citation = node.value
+        file, loc = node.file, node.loc
+        source_id = citation.source or only_source
+        if source_id is None:
+            if citation.source is None:
+                problems.error(
+                    file.shown_as,
+                    "citation needs a 'source': the dossier has "
+                    + (
+                        f"several sources ({', '.join(sorted(sources))})"
+                        if sources
+                        else "no source"
+                    ),
+                    **file.where(loc),
+                )
+            continue
+        if source_id not in sources:
+            continue  # an unknown source id was already reported as a bad reference
+        loaded = sources[source_id]
+        spans = loaded.text.find(citation.exact, citation.prefix, citation.suffix)
+        where = file.where((*loc, "exact"))
+        if not spans:
+            hint = loaded.text.suggest(citation.exact, [s.text for s in loaded.sentences])
+            context = "" if not (citation.prefix or citation.suffix) else " with that prefix/suffix"
+            problems.error(
+                file.shown_as,
+                f"passage not found in source '{source_id}' ({loaded.shown_as}){context}: "
+                f"'{_short(citation.exact)}'"
+                + (f"; the source has: '{_short(hint, 160)}'" if hint else ""),
+                **where,
+            )
+            continue
+        if len(spans) > 1:
+            lines = ", ".join(str(loaded.text.line_of(start)) for start, _ in spans)
+            problems.error(
+                file.shown_as,
+                f"passage '{_short(citation.exact)}' occurs {len(spans)} times in source "
+                f"'{source_id}' (lines {lines}); add a 'prefix' or 'suffix' to pick one",
+                **where,
+            )
+            continue
+        start, end = spans[0]
+        citation.resolve(source_id, start, end, len(uses) + 1)
+        uses.append(CitationUse(citation, node.record_kind, node.record_id, node.parent))
+    return uses
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def _resolve_dates(
+    nodes: list[_Node], sources: dict[str, _LoadedSource], problems: Problems
+) -> None:
+    only_source = next(iter(sources)) if len(sources) == 1 else None
+    for node in nodes:
+        if not isinstance(node.value, DateSpec) or node.value.relative is None:
+            continue
+        spec: DateSpec = node.value
+        rule = spec.relative
+        anchor_id = rule.anchor or only_source
+        if anchor_id not in sources:
+            if rule.anchor is None:
+                problems.error(
+                    node.file.shown_as,
+                    "relative date needs an 'anchor' source: the dossier has "
+                    + (f"several sources ({', '.join(sorted(sources))})" if sources else "none"),
+                    **node.file.where((*node.loc, "relative")),
+                )
+            continue
+        source = sources[anchor_id].source
+        anchor = source.date.date
+        rule_args = {
+            "weekday": rule.weekday,
+            "month": rule.month,
+            "same_year": rule.same_year,
+            "direction": rule.direction,
+        }
+        try:
+            resolved = resolve_relative(anchor, **rule_args)
+        except ValueError as exc:
+            problems.error(node.file.shown_as, str(exc), **node.file.where((*node.loc, "relative")))
+            continue
+        basis = (
+            f"'{spec.wording}' resolved as {describe_rule(**rule_args)}the date of "
+            f"{source.title} ({anchor.human()}"
+            + (", itself an editorial inference)" if source.date.inference else ")")
+        )
+        spec.set_resolved(resolved, basis)
+
+
+# --- quotes ---------------------------------------------------------------------------------
+
+
+def _check_quote(node: _Node, sources: dict[str, _LoadedSource], problems: Problems) -> None:
+    quote: Quote = node.value
+    passages = [
+        fold(sources[c.source_id].text.text[c.start : c.end])
+        for c in quote.cite
+        if c.start is not None
+    ]
+    if len(passages) != len(quote.cite):
+        return  # unverified citations were reported already
+    if not any(fold(quote.text) in p for p in passages):
+        problems.error(
+            node.file.shown_as,
+            f"quote text is not inside its cited passage: '{_short(quote.text)}'; "
+            "cite the passage that contains the quotation word for word",
+            **node.file.where((*node.loc, "text")),
+        )
+    if quote.role and not any(fold(quote.role) in p for p in passages):
+        problems.error(
+            node.file.shown_as,
+            f"role '{quote.role}' is not in the quote's cited passages; give the role as the "
+            "source words it and cite the passage that gives it",
+            **node.file.where((*node.loc, "role")),
+        )
+
+
+# --- coverage -------------------------------------------------------------------------------
+
+
+def _measure_coverage(
+    loaded: LoadedDossier,
+    sources: dict[str, _LoadedSource],
+    uses: list[CitationUse],
+    problems: Problems,
+) -> dict[str, SourceDocument]:
+    documents: dict[str, SourceDocument] = {}
+    for source_id, item in sources.items():
+        spans = [
+            (u.citation.start, u.citation.end, u.number)
+            for u in uses
+            if u.citation.source_id == source_id
+        ]
+        coverage = measure(source_id, item.sentences, spans)
+        documents[source_id] = SourceDocument(item.source, item.text.text, item.shown_as, coverage)
+
+    meta_file = loaded.meta_file
+    only_source = next(iter(sources)) if len(sources) == 1 else None
+    if meta_file is not None:
+        for index, entry in enumerate(meta_file.records[0].uncited):
+            where = meta_file.where(("uncited", index, "sentence"))
+            source_id = entry.source or only_source
+            if source_id not in documents:
+                continue
+            coverage = documents[source_id].coverage
+            wanted = fold(entry.sentence)
+            match = next(
+                (i for i, s in enumerate(coverage.sentences) if fold(s.text).startswith(wanted)),
+                None,
+            )
+            if match is None:
+                problems.error(
+                    meta_file.shown_as,
+                    f"uncited sentence not found in source '{source_id}': "
+                    f"'{_short(entry.sentence)}'",
+                    **where,
+                )
+            elif coverage.citing.get(match):
+                problems.warning(
+                    meta_file.shown_as,
+                    f"sentence listed as uncited is cited (citations "
+                    f"{', '.join(map(str, coverage.citing[match]))}); remove it from 'uncited'",
+                    **where,
+                )
+            else:
+                coverage.explained[match] = entry.reason
+
+    for document in documents.values():
+        coverage = document.coverage
+        text = SourceText(document.text)
+        for index in coverage.uncited:
+            if index in coverage.explained:
+                continue
+            sentence = coverage.sentences[index]
+            problems.warning(
+                document.shown_as,
+                f"sentence not cited by any statement: '{_short(sentence.text)}'; cite it, or "
+                "list it under 'uncited' in dossier.yml with the reason",
+                line=text.line_of(sentence.start),
+            )
+    return documents

@@ -1,0 +1,33 @@
+"""Shared test helpers: a private copy of the fixture dossier that a test may break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mini"
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A fresh copy of the fixture project (dossier/ and seeds/); returns its dossier folder."""
+    shutil.copytree(FIXTURE, tmp_path / "mini")
+    return tmp_path / "mini" / "dossier"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def run_check(dossier: Path, capsys) -> tuple[int, str, str]:
+    """Run `briefing check` in-process; returns (exit status, stdout, stderr)."""
+    status = main(["check", str(dossier)])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err

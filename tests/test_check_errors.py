@@ -1,0 +1,254 @@
+"""Each kind of bad input gives a clear error naming file and line, and exit status 1."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import edit, run_check
+
+
+def assert_error(capsys, dossier: Path, file: str, line: int, *needles: str) -> str:
+    status, _, err = run_check(dossier, capsys)
+    assert status == 1, err
+    assert "Traceback" not in err
+    matching = [ln for ln in err.splitlines() if ln.startswith(f"{file}:{line}:")]
+    assert matching, f"no error at {file}:{line} in:\n{err}"
+    for needle in needles:
+        assert any(needle in ln for ln in matching), f"{needle!r} not in {matching}"
+    return err
+
+
+def test_fixture_dossier_is_valid(mini, capsys):
+    status, out, err = run_check(mini, capsys)
+    assert status == 0, err
+    assert "100% of factual sentences cited (5/5)" in out
+    assert "0 warnings" in out
+
+
+def test_unknown_field_suggests_the_right_one(mini, capsys):
+    edit(mini / "people/tomas-reed.yml", "name: Tomas Reed", "nmae: Tomas Reed")
+    err = assert_error(
+        capsys,
+        mini,
+        "dossier/people/tomas-reed.yml",
+        3,
+        "unknown field 'nmae'",
+        "did you mean 'name'?",
+    )
+    assert "missing required field 'name'" in err
+
+
+def test_wrong_type_names_expected_and_found(mini, capsys):
+    edit(mini / "people/elena-brisk.yml", "years: 52", "years: fifty-two")
+    assert_error(
+        capsys,
+        mini,
+        "dossier/people/elena-brisk.yml",
+        10,
+        "age.years",
+        "expected a whole number",
+        "'fifty-two'",
+    )
+
+
+def test_missing_required_field(mini, capsys):
+    edit(mini / "organisations/port-vell-council.yml", "name: Port Vell town council\n", "")
+    assert_error(
+        capsys,
+        mini,
+        "dossier/organisations/port-vell-council.yml",
+        2,
+        "missing required field 'name'",
+    )
+
+
+def test_duplicate_ids_point_at_both_places(mini, capsys):
+    edit(mini / "events/timeline.yml", "- id: date-moved", "- id: vote-delayed")
+    assert_error(
+        capsys,
+        mini,
+        "dossier/events/timeline.yml",
+        27,
+        "duplicate id 'vote-delayed'",
+        "already used by an event at dossier/events/timeline.yml:18",
+    )
+
+
+def test_dangling_reference_suggests_a_close_id(mini, capsys):
+    edit(mini / "quotes/quotes.yml", "speaker: tomas-reed", "speaker: tomas-red")
+    assert_error(
+        capsys,
+        mini,
+        "dossier/quotes/quotes.yml",
+        4,
+        "unknown actor 'tomas-red'",
+        "did you mean 'tomas-reed'?",
+    )
+
+
+def test_reference_to_the_wrong_kind(mini, capsys):
+    edit(mini / "events/timeline.yml", "places: [port-vell]", "places: [elena-brisk]")
+    assert_error(capsys, mini, "dossier/events/timeline.yml", 33, "is a person, but a place")
+
+
+def test_invalid_date(mini, capsys):
+    edit(mini / "events/timeline.yml", "value: 2021-06,", "value: 2021-13,")
+    assert_error(capsys, mini, "dossier/events/timeline.yml", 11, "month 13")
+
+
+def test_id_unsafe_as_file_name(mini, capsys):
+    edit(mini / "people/tomas-reed.yml", "id: tomas-reed", "id: Tomas_Reed")
+    assert_error(capsys, mini, "dossier/people/tomas-reed.yml", 2, "invalid id", "'tomas-reed'")
+
+
+def test_reserved_id(mini, capsys):
+    (mini / "people/tomas-reed.yml").rename(mini / "people/con.yml")
+    edit(mini / "people/con.yml", "id: tomas-reed", "id: con")
+    assert_error(capsys, mini, "dossier/people/con.yml", 2, "reserved")
+
+
+def test_id_must_match_file_name(mini, capsys):
+    edit(mini / "people/tomas-reed.yml", "id: tomas-reed", "id: tom-reed")
+    assert_error(capsys, mini, "dossier/people/tomas-reed.yml", 2, "rename the file")
+
+
+def test_empty_file(mini, capsys):
+    (mini / "places/empty.yml").write_text("# nothing yet\n", encoding="utf-8")
+    assert_error(capsys, mini, "dossier/places/empty.yml", 1, "file is empty")
+
+
+def test_passage_not_in_source_shows_the_real_words(mini, capsys):
+    edit(
+        mini / "groups/residents.yml",
+        "cite: About 4,000 residents are",
+        "cite: About 5,000 residents are",
+    )
+    assert_error(
+        capsys,
+        mini,
+        "dossier/groups/residents.yml",
+        7,
+        "passage not found",
+        "the source has: 'About 4,000 residents are eligible to vote.'",
+    )
+
+
+def test_ambiguous_passage_needs_prefix_or_suffix(mini, capsys):
+    edit(
+        mini / "places/port-vell.yml",
+        "cite: The town of Port Vell said Tuesday it had delayed the harbour vote",
+        "cite: vote",
+    )
+    err = assert_error(
+        capsys, mini, "dossier/places/port-vell.yml", 7, "occurs", "add a 'prefix' or 'suffix'"
+    )
+    assert "occurs 3 times" in err and "(lines 1, 11, 12)" in err
+
+
+def test_prefix_picks_one_occurrence(mini, capsys):
+    edit(
+        mini / "places/port-vell.yml",
+        "cite: The town of Port Vell said Tuesday it had delayed the harbour vote",
+        "cite: {exact: vote, prefix: delayed the harbour, suffix: after a storm}",
+    )
+    status, _, err = run_check(mini, capsys)
+    assert status == 0, err
+
+
+def test_matching_forgives_wrapping_and_curly_quotes_only(mini, capsys):
+    edit(
+        mini / "people/elena-brisk.yml",
+        'cite: called the storm "the worst in living memory."',
+        'cite: "called  the storm\\n \u201cthe worst in\\nliving memory.\u201d"',
+    )
+    status, _, err = run_check(mini, capsys)
+    assert status == 0, err
+    edit(mini / "people/elena-brisk.yml", "called  the storm", "Called the storm")
+    assert_error(capsys, mini, "dossier/people/elena-brisk.yml", 23, "passage not found")
+
+
+def test_quote_must_lie_inside_its_passage(mini, capsys):
+    edit(mini / "quotes/quotes.yml", "text: We will rebuild", "text: We shall rebuild")
+    assert_error(capsys, mini, "dossier/quotes/quotes.yml", 3, "quote text is not inside")
+
+
+def test_quote_role_must_be_given_by_the_source(mini, capsys):
+    edit(mini / "quotes/quotes.yml", "role: harbour master", "role: port captain")
+    assert_error(capsys, mini, "dossier/quotes/quotes.yml", 5, "role 'port captain'")
+
+
+def test_not_utf8(mini, capsys):
+    path = mini / "places/port-vell.yml"
+    path.write_bytes(path.read_bytes().replace(b"name: Port Vell", b"name: Port V\xe9ll"))
+    assert_error(capsys, mini, "dossier/places/port-vell.yml", 3, "not UTF-8")
+
+
+def test_byte_order_mark_is_tolerated(mini, capsys):
+    path = mini / "places/port-vell.yml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    status, _, err = run_check(mini, capsys)
+    assert status == 0, err
+
+
+def test_yaml_syntax_error(mini, capsys):
+    edit(mini / "people/tomas-reed.yml", "roles:", "roles: [")
+    err = assert_error(capsys, mini, "dossier/people/tomas-reed.yml", 8, "invalid YAML")
+    assert "unknown" not in err  # a broken file does not make references to it dangle
+
+
+def test_no_python_objects_from_yaml(mini, capsys):
+    edit(
+        mini / "people/tomas-reed.yml",
+        "name: Tomas Reed",
+        "name: !!python/object/apply:os.system [echo hi]",
+    )
+    assert_error(capsys, mini, "dossier/people/tomas-reed.yml", 3, "unsupported tag")
+
+
+def test_alias_bomb_is_stopped(mini, capsys):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    (mini / "places/bomb.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert_error(capsys, mini, "dossier/places/bomb.yml", 5, "more than 100,000 values")
+
+
+def test_oversized_file(mini, capsys):
+    (mini / "places/huge.yml").write_text(
+        "id: huge\nname: " + "x" * 1_100_000 + "\n", encoding="utf-8"
+    )
+    status, _, err = run_check(mini, capsys)
+    assert status == 1
+    assert "dossier/places/huge.yml: error: file is 1,100,016 bytes; the limit is 1,000,000" in err
+
+
+def test_all_errors_reported_together_sorted_by_file_and_line(mini, capsys):
+    edit(mini / "quotes/quotes.yml", "speaker: elena-brisk", "speaker: elena-brisc")
+    edit(mini / "quotes/quotes.yml", "speaker: tomas-reed", "speaker: tomas-red")
+    edit(mini / "people/tomas-reed.yml", "name: Tomas Reed", "nmae: Tomas Reed")
+    status, _, err = run_check(mini, capsys)
+    assert status == 1
+    located = [ln.split(": error")[0] for ln in err.splitlines() if ": error" in ln]
+    assert located == [
+        "dossier/people/tomas-reed.yml:2:1",
+        "dossier/people/tomas-reed.yml:3:1",
+        "dossier/quotes/quotes.yml:4:12",
+        "dossier/quotes/quotes.yml:10:12",
+    ]
+
+
+def test_command_line_exit_codes_without_traceback(mini, tmp_path):
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "briefing", *args], capture_output=True, text=True
+        )
+
+    assert run("check", str(mini)).returncode == 0
+    edit(mini / "people/tomas-reed.yml", "name: Tomas Reed", "nmae: Tomas Reed")
+    broken = run("check", str(mini))
+    assert broken.returncode == 1 and "Traceback" not in broken.stderr
+    assert "unknown field 'nmae'" in broken.stderr
+    missing = run("check", str(tmp_path / "nowhere"))
+    assert missing.returncode == 2 and "no dossier folder" in missing.stderr
+    assert run("frobnicate").returncode == 2

@@ -1,0 +1,60 @@
+"""The passage matcher: found whatever the wrapping, never when a word changes."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from briefing.passages import SourceText
+
+WORDS = ["vote", "Sunday", "the", "coup", "said", '"riots"', "‘plot’", "seven", "of", "Almaty,"]
+whitespace = st.sampled_from([" ", "\n", "  ", " \n ", "\t", "\n\n"])
+
+
+@st.composite
+def source_and_cut(draw):
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=3, max_size=60))
+    gaps = draw(st.lists(whitespace, min_size=len(words), max_size=len(words)))
+    text = "".join(w + g for w, g in zip(words, gaps, strict=True))
+    first = draw(st.integers(0, len(words) - 1))
+    last = draw(st.integers(first, len(words) - 1))
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+    ends = [m.end() for m in re.finditer(r"\S+", text)]
+    return text, starts[first], ends[last]
+
+
+def rewrap(passage: str, draw) -> str:
+    return re.sub(r"\s+", lambda _: draw(whitespace), passage)
+
+
+@given(source_and_cut(), st.data())
+def test_a_cut_passage_is_found_at_its_offsets_whatever_its_wrapping(case, data):
+    text, start, end = case
+    source = SourceText(text)
+    passage = rewrap(text[start:end], data.draw)
+    passage = passage.replace('"', "\u201c") if data.draw(st.booleans()) else passage
+    prefix, suffix = text[max(0, start - 40) : start], text[end : end + 40]
+    found = source.find(passage, prefix or None, suffix or None)
+    assert (start, end) in found
+    if len(source.find(passage)) == 1:
+        assert source.find(passage) == [(start, end)]
+
+
+@given(source_and_cut(), st.data())
+def test_a_passage_changed_by_one_word_is_never_found(case, data):
+    text, start, end = case
+    words = text[start:end].split()
+    index = data.draw(st.integers(0, len(words) - 1))
+    words[index] = data.draw(st.sampled_from(["referendum", "Vote", "votes", "sad", "sevens"]))
+    assume(words[index] not in text.split())
+    assert SourceText(text).find(" ".join(words)) == []
+
+
+def test_case_and_punctuation_must_agree():
+    source = SourceText("Tokayev, 69, became leader in 2019 — and stayed.")
+    assert source.find("tokayev, 69") == []
+    assert source.find("Tokayev 69") == []
+    assert source.find("leader in 2019 - and") == []
+    assert source.find("Tokayev,\n   69,") == [(0, 12)]

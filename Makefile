@@ -4,6 +4,7 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test check schema lint clean
 

@@ -31,13 +31,14 @@ class Sentence:
     end: int
     text: str
     kind: SentenceKind
+    paragraph: int
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Cut a source into sentences, with offsets into the original text."""
     sentences: list[Sentence] = []
     position = 0
-    for chunk in _PARAGRAPH_BREAK.split(text):
+    for paragraph, chunk in enumerate(_PARAGRAPH_BREAK.split(text)):
         start = text.index(chunk, position) if chunk else position
         position = start + len(chunk)
         stripped = chunk.strip()
@@ -47,9 +48,9 @@ def split_sentences(text: str) -> list[Sentence]:
         folded = " ".join(stripped.split())
         kind = _paragraph_kind(stripped, folded)
         if kind != "content":
-            sentences.append(Sentence(lead, lead + len(stripped), folded, kind))
+            sentences.append(Sentence(lead, lead + len(stripped), folded, kind, paragraph))
             continue
-        sentences.extend(_split_paragraph(stripped, lead))
+        sentences.extend(_split_paragraph(stripped, lead, paragraph))
     return sentences
 
 
@@ -61,7 +62,7 @@ def _paragraph_kind(stripped: str, folded: str) -> SentenceKind:
     return "content"
 
 
-def _split_paragraph(paragraph: str, offset: int) -> list[Sentence]:
+def _split_paragraph(paragraph: str, offset: int, number: int) -> list[Sentence]:
     pieces: list[Sentence] = []
     begin = 0
     for match in _SENTENCE_END.finditer(paragraph):
@@ -69,14 +70,15 @@ def _split_paragraph(paragraph: str, offset: int) -> list[Sentence]:
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
         end = match.end() - (len(match.group()) - len(match.group().rstrip()))
-        pieces.append(_sentence(paragraph, begin, end, offset))
+        pieces.append(_sentence(paragraph, begin, end, offset, number))
         begin = match.end()
-    pieces.append(_sentence(paragraph, begin, len(paragraph.rstrip()), offset))
+    pieces.append(_sentence(paragraph, begin, len(paragraph.rstrip()), offset, number))
     return pieces
 
 
-def _sentence(paragraph: str, begin: int, end: int, offset: int) -> Sentence:
-    return Sentence(offset + begin, offset + end, " ".join(paragraph[begin:end].split()), "content")
+def _sentence(paragraph: str, begin: int, end: int, offset: int, number: int) -> Sentence:
+    text = " ".join(paragraph[begin:end].split())
+    return Sentence(offset + begin, offset + end, text, "content", number)
 
 
 @dataclass

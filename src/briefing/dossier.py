@@ -20,6 +20,7 @@ from briefing.model import (
     Place,
     Quote,
     Source,
+    Statement,
 )
 
 Entity = Person | Group | Organisation | Place
@@ -107,6 +108,56 @@ class Dossier:
             or entity_id in e.summary.about
             or any(entity_id in s.about for s in e.statements)
         ]
+
+    def quotes_about(self, record_id: str) -> list[Quote]:
+        return [q for q in self.quotes if record_id in q.about]
+
+    def mentions(self, record_id: str) -> list[tuple[str, Statement]]:
+        """Statements on other records that are about this one: what others say of it."""
+        found = []
+        for use in self.citations:
+            holder = use.holder
+            if (
+                isinstance(holder, Statement)
+                and record_id in holder.about
+                and use.record_id != record_id
+                and holder.cite[0] is use.citation
+            ):
+                found.append((use.record_id or "", holder))
+        return found
+
+    def related(self, record_id: str) -> list[str]:
+        """People and groups linked to a record by statements, quotes or shared events."""
+        linked: set[str] = set()
+        record = self.entity(record_id)
+        if record is not None and not isinstance(record, Event):
+            for statement in [record.summary, *record.statements]:
+                linked.update(statement.about)
+        linked.update(other for other, _ in self.mentions(record_id))
+        for quote in self.quotes:
+            if quote.speaker == record_id:
+                linked.update(quote.about)
+            if record_id in quote.about and quote.speaker:
+                linked.add(quote.speaker)
+        for event in self.events_with(record_id):
+            linked.update(event.participants)
+        actors = [i for i in linked if self.kind_of(i) in ("person", "group") and i != record_id]
+        return sorted(actors, key=self.name_of)
+
+    def groups_in(self, organisation_id: str) -> list[Group]:
+        return [
+            g
+            for g in self.groups.values()
+            if any(a.organisation == organisation_id for a in g.affiliations)
+        ]
+
+    def places_in(self, place_id: str) -> list[Place]:
+        return [p for p in self.places.values() if p.part_of == place_id]
+
+    def based_in(self, place_id: str) -> list[str]:
+        """Ids of people, groups and organisations based in a place."""
+        records = [*self.people.values(), *self.groups.values(), *self.organisations.values()]
+        return [r.id for r in records if any(b.place == place_id for b in r.based_in)]
 
     def as_of(self) -> str:
         return self.meta.as_of.date.human()

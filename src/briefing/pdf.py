@@ -1,0 +1,242 @@
+"""Render the verified dossier as a print briefing with Typst.
+
+Python shapes the dossier into plain JSON (names resolved, dates in words, passages cut from the
+source); the Typst template in `templates/pdf/` lays it out. The data reaches Typst as a string
+input and is only ever placed as Typst strings, so text from YAML cannot become Typst markup.
+Only the fonts inside the `typst` wheel are used, and the timestamp comes from
+SOURCE_DATE_EPOCH or the dossier's as-of date, so identical input gives identical bytes.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import os
+from importlib import resources
+from typing import Any, Literal
+
+import typst
+
+from briefing.dossier import Dossier
+from briefing.model import Citation, DateSpec, Event, Person, Quote, Statement
+from briefing.source_view import paragraphs
+
+Paper = Literal["a4", "us-letter"]
+TEMPLATE_FOLDER = "templates/pdf"
+TEMPLATE = "briefing.typ"
+
+
+def build_pdf(dossier: Dossier, *, paper: Paper = "a4", timestamp: int | None = None) -> bytes:
+    """Compile the briefing PDF and return its bytes."""
+    template_root = resources.files("briefing") / TEMPLATE_FOLDER
+    with resources.as_file(template_root) as root:
+        return typst.compile(
+            str(root / TEMPLATE),
+            root=str(root),
+            font_paths=[],
+            ignore_system_fonts=True,
+            sys_inputs={"data": json.dumps(pdf_data(dossier)), "paper": paper},
+            timestamp=timestamp if timestamp is not None else build_timestamp(dossier),
+            pdf_tags=True,
+        )
+
+
+def build_timestamp(dossier: Dossier) -> int:
+    """SOURCE_DATE_EPOCH when set, else midnight UTC of the dossier's as-of date — never now."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    return calendar.timegm(dossier.meta.as_of.date.latest.timetuple())
+
+
+def pdf_data(dossier: Dossier) -> dict[str, Any]:
+    """Everything the template shows, as plain JSON values."""
+    shaper = _Shaper(dossier)
+    return shaper.document()
+
+
+class _Shaper:
+    def __init__(self, dossier: Dossier):
+        self.d = dossier
+        self.in_pdf = {
+            *dossier.people,
+            *dossier.groups,
+            *dossier.organisations,
+            *dossier.places,
+            *(e.id for e in dossier.events),
+        }
+
+    def document(self) -> dict[str, Any]:
+        d = self.d
+        meta = d.meta
+        return {
+            "title": meta.title,
+            "subtitle": meta.subtitle or "",
+            "as_of": d.as_of(),
+            "marking": meta.marking,
+            "keywords": sorted(
+                {p.name for p in d.main_people} | {p.name for p in d.places.values()}
+            ),
+            "sources": [self.source(doc) for doc in d.sources.values()],
+            "glance": [self.statement(s) for s in meta.at_a_glance],
+            "figures": [
+                {"value": f.value, "label": f.label, **self.cited(f.cite, f.inference)}
+                for f in meta.key_figures
+            ],
+            "main_people": [self.profile(p) for p in d.main_people],
+            "other_people": [self.profile(p) for p in d.other_people],
+            "groups": [self.profile(g) for g in d.groups.values()],
+            "organisations": [self.profile(o) for o in d.organisations.values()],
+            "places": [self.profile(p) for p in d.places.values()],
+            "timeline": [self.event(e) for e in d.events],
+            "quotes_by_speaker": self.quotes_by_speaker(),
+            "source_texts": [self.source_text(doc) for doc in d.sources.values()],
+            "citation_count": len(d.citations),
+        }
+
+    # -- pieces --------------------------------------------------------------------------
+
+    def cite(self, citation: Citation) -> dict[str, Any]:
+        document = self.d.sources[citation.source_id]
+        passage = document.text[citation.start : citation.end]
+        return {
+            "n": citation.number,
+            "passage": " ".join(passage.split()),
+            "source": document.source.title,
+        }
+
+    def cited(self, cites: list[Citation], inference: str | None) -> dict[str, Any]:
+        return {"cites": [self.cite(c) for c in cites], "inference": inference or ""}
+
+    def statement(self, statement: Statement) -> dict[str, Any]:
+        return {"text": statement.text, **self.cited(statement.cite, statement.inference)}
+
+    def ref(self, record_id: str) -> dict[str, str]:
+        return {
+            "id": record_id if record_id in self.in_pdf else "",
+            "name": self.d.name_of(record_id),
+        }
+
+    def date(self, spec: DateSpec) -> dict[str, str]:
+        return {
+            "text": spec.date.human(),
+            "wording": spec.wording or "",
+            "inferred": spec.inferred or "",
+        }
+
+    def source(self, document) -> dict[str, Any]:
+        source = document.source
+        return {
+            "title": source.title,
+            "file": document.shown_as,
+            "date": source.date.date.human(),
+            "date_basis": {**self.cited(source.date.cite, source.date.inference)},
+            "publisher": source.publisher.name if source.publisher else "",
+            "publisher_basis": self.cited(source.publisher.cite, source.publisher.inference)
+            if source.publisher
+            else {},
+            "agency": source.agency.name if source.agency else "",
+            "coverage": document.coverage.summary(),
+        }
+
+    def profile(self, record) -> dict[str, Any]:
+        d = self.d
+        kind = d.kind_of(record.id)
+        data: dict[str, Any] = {
+            "id": record.id,
+            "name": record.name,
+            "kind": kind,
+            "aliases": list(getattr(record, "aliases", [])),
+            "short_name": getattr(record, "short_name", None) or "",
+            "size": getattr(record, "size", None) or "",
+            "summary": self.statement(record.summary),
+            "statements": [self.statement(s) for s in record.statements],
+            "roles": [],
+            "age": None,
+            "based_in": [
+                {**self.ref(b.place), "wording": b.wording or "", **self.cited(b.cite, b.inference)}
+                for b in getattr(record, "based_in", [])
+            ],
+            "affiliations": [
+                {**self.ref(a.organisation), **self.cited(a.cite, a.inference)}
+                for a in getattr(record, "affiliations", [])
+            ],
+            "quotes": [self.quote(q) for q in d.quotes_by(record.id)],
+            "said_of": [self.quote(q) for q in d.quotes_about(record.id) if q.speaker != record.id],
+            "events": [
+                {**self.ref(e.id), "date": e.date.date.human(), "status": e.status}
+                for e in d.events_with(record.id)
+            ],
+            "related": [self.ref(r) for r in d.related(record.id)],
+        }
+        if isinstance(record, Person):
+            data["roles"] = [
+                {
+                    "title": r.title,
+                    "status": r.status or "",
+                    "organisation": self.ref(r.organisation) if r.organisation else None,
+                    "start": self.date(r.start) if r.start else None,
+                    "end": self.date(r.end) if r.end else None,
+                    **self.cited(r.cite, r.inference),
+                }
+                for r in record.roles
+            ]
+            if record.age:
+                source_date = d.sources[record.age.cite[0].source_id].source.date.date.human()
+                data["age"] = {
+                    "years": record.age.years,
+                    "as_of": source_date,
+                    **self.cited(record.age.cite, record.age.inference),
+                }
+        return data
+
+    def quote(self, quote: Quote) -> dict[str, Any]:
+        speaker = (
+            self.ref(quote.speaker)
+            if quote.speaker
+            else {"id": "", "name": quote.unnamed_speaker.description}
+        )
+        return {
+            "text": " ".join(quote.text.split()),
+            "speaker": speaker,
+            "role": quote.role or "",
+            "delivery": quote.delivery,
+            "event": self.ref(quote.event) if quote.event else None,
+            **self.cited(quote.cite, quote.inference),
+        }
+
+    def event(self, event: Event) -> dict[str, Any]:
+        return {
+            "id": event.id,
+            "title": event.title,
+            "date": self.date(event.date),
+            "status": event.status,
+            "superseded_by": self.ref(event.superseded_by) if event.superseded_by else None,
+            "summary": self.statement(event.summary),
+            "statements": [self.statement(s) for s in event.statements],
+            "participants": [self.ref(p) for p in event.participants],
+            "places": [self.ref(p) for p in event.places],
+        }
+
+    def quotes_by_speaker(self) -> list[dict[str, Any]]:
+        groups: dict[str, dict[str, Any]] = {}
+        for quote in self.d.quotes:
+            shaped = self.quote(quote)
+            key = shaped["speaker"]["name"]
+            groups.setdefault(key, {"speaker": shaped["speaker"], "quotes": []})
+            groups[key]["quotes"].append(shaped)
+        return list(groups.values())
+
+    def source_text(self, document) -> dict[str, Any]:
+        shaped = []
+        for para in paragraphs(self.d, document):
+            segments: list[dict[str, Any]] = []
+            for position, sentence in enumerate(para.sentences):
+                if position:
+                    segments.append({"text": " ", "cited": False})
+                segments += [{"text": s.text, "cited": bool(s.cites)} for s in sentence.segments]
+            shaped.append({"kind": para.kind, "segments": segments})
+        return {
+            "title": document.source.title,
+            "coverage": document.coverage.summary(),
+            "paragraphs": shaped,
+        }

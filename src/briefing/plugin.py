@@ -1,0 +1,173 @@
+"""The MkDocs plugin: `plugins: [search, briefing]` turns the dossier into the site.
+
+The dossier is checked in `on_config`, before MkDocs cleans the output folder, so a bad dossier
+fails the build with `briefing check`'s errors. A `mkdocs build` writes into a staging folder
+that replaces the output folder only when the whole build succeeded: a failed build leaves the
+previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import CountHandler
+
+from briefing import check_dossier
+from briefing.dossier import Dossier
+from briefing.export import exports
+from briefing.pdf import build_pdf
+from briefing.site import PDF_NAME, SitePage, SiteRenderer
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+ASSET_FOLDER = "assets/briefing"
+ASSETS = ["briefing.css", "briefing.js"]
+
+
+class BriefingConfig(Config):
+    dossier = c.Type(str, default="dossier")
+    paper = c.Choice(("a4", "us-letter"), default="a4")
+    pdf = c.Type(bool, default=True)
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    def __init__(self) -> None:
+        self.command: str = "build"
+        self.dossier: Dossier | None = None
+        self.pages: list[SitePage] = []
+        self.dossier_dir: Path | None = None
+        self.seeds_dir: Path | None = None
+        self.final_site_dir: str | None = None
+        self.warnings = CountHandler()
+        self.warnings.setLevel(logging.WARNING)
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        project = Path(config.config_file_path or ".").resolve().parent
+        self.dossier_dir = project / self.config.dossier
+        dossier, problems = check_dossier(self.dossier_dir)
+        for warning in problems.warnings:
+            log.warning(str(warning))
+        if dossier is None:
+            raise PluginError(
+                f"the dossier in {self.config.dossier}/ has errors:\n{problems.report()}"
+            )
+        self.dossier = dossier
+        self.seeds_dir = (self.dossier_dir / dossier.meta.seeds).resolve()
+        renderer = SiteRenderer(dossier, use_directory_urls=config.use_directory_urls)
+        self.pages = renderer.pages()
+        if config.nav is None:
+            config.nav = _navigation(self.pages, Path(config.docs_dir))
+        for name in ASSETS:
+            target = config.extra_css if name.endswith(".css") else config.extra_javascript
+            if f"{ASSET_FOLDER}/{name}" not in [str(x) for x in target]:
+                target.insert(0, f"{ASSET_FOLDER}/{name}")
+        if self.command == "build":
+            self._stage(config)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.dossier is not None
+        generated = []
+        for page in self.pages:
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None and not existing.generated_by:
+                raise PluginError(
+                    f"docs/{page.src_uri} clashes with a page the dossier generates; "
+                    "rename or remove it"
+                )
+            generated.append(File.generated(config, page.src_uri, content=page.markdown))
+        for name, content in exports(self.dossier).items():
+            generated.append(File.generated(config, name, content=content))
+        if self.config.pdf:
+            pdf = build_pdf(self.dossier, paper=self.config.paper)
+            generated.append(File.generated(config, PDF_NAME, content=pdf))
+        asset_root = resources.files("briefing") / "assets"
+        for name in ASSETS:
+            generated.append(
+                File.generated(
+                    config, f"{ASSET_FOLDER}/{name}", content=(asset_root / name).read_bytes()
+                )
+            )
+        return Files([*generated, *files])
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        for folder in (self.dossier_dir, self.seeds_dir):
+            if folder is not None and folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.final_site_dir is None:
+            return
+        if config.strict and self.warnings.get_counts():
+            return  # MkDocs aborts next; on_build_error removes the staging folder
+        _replace_folder(Path(self.final_site_dir), Path(config.site_dir))
+        log.info(f"Published the site to {self.final_site_dir}")
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.final_site_dir is not None and self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            log.info(f"Build failed; {self.final_site_dir} left as it was")
+
+    # -- staging ---------------------------------------------------------------------------
+
+    staging: Path | None = None
+
+    def _stage(self, config: MkDocsConfig) -> None:
+        self.final_site_dir = config.site_dir
+        self.staging = Path(f"{config.site_dir.rstrip('/')}.staging")
+        shutil.rmtree(self.staging, ignore_errors=True)
+        config.site_dir = str(self.staging)
+        logging.getLogger("mkdocs").addHandler(self.warnings)
+
+
+def _replace_folder(final: Path, staging: Path) -> None:
+    """Swap the finished staging folder in for the old output folder."""
+    old = final.with_name(final.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    staging.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _navigation(pages: list[SitePage], docs_dir: Path) -> list:
+    """Home, the generated sections in reading order, then the hand-written pages.
+
+    MkDocs would sort an automatic navigation alphabetically; a briefing reads better with the
+    main figures first and the About page last.
+    """
+    nav: list = [{"Home": "index.md"}]
+    sections = {"people/": "People", "organisations/": "Organisations", "places/": "Places",
+                "sources/": "Sources"}  # fmt: skip
+    for page in pages[1:]:
+        folder = page.src_uri.split("/")[0] + "/" if "/" in page.src_uri else ""
+        if folder in sections:
+            title = sections[folder]
+            if not (isinstance(nav[-1], dict) and title in nav[-1]):
+                nav.append({title: []})
+            nav[-1][title].append(page.src_uri)
+        else:
+            nav.append(page.src_uri)
+    generated = {page.src_uri for page in pages}
+    written = sorted(
+        (p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")),
+        key=lambda uri: (uri.startswith("about"), uri.count("/"), uri),
+    )
+    nav.extend(uri for uri in written if uri not in generated)
+    return nav

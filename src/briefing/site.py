@@ -1,0 +1,380 @@
+"""Render the verified dossier into site pages, independent of MkDocs.
+
+Each page is Markdown whose body is HTML made by Jinja2 templates with autoescaping, so any
+text from YAML reaches the reader as text, never as markup. Section headings are plain Markdown
+so MkDocs builds the table of contents from them. The MkDocs plugin only wraps these pages as
+files; another front end could publish them as they are.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import jinja2
+from markupsafe import Markup, escape
+
+from briefing.dossier import CitationUse, Dossier, SourceDocument
+from briefing.model import Citation, Event, Group, Organisation, Person, Place, Quote, Statement
+from briefing.source_view import ParagraphView, paragraphs
+
+PDF_NAME = "briefing.pdf"
+JSON_NAME = "dossier.json"
+
+
+@dataclass(frozen=True)
+class SitePage:
+    src_uri: str  # "people/tokayev.md"
+    title: str  # plain text
+    markdown: str
+
+
+# --- where each record lives ----------------------------------------------------------------
+
+_FOLDER = {
+    "person": "people",
+    "group": "people",
+    "organisation": "organisations",
+    "place": "places",
+}
+
+
+def page_of(dossier: Dossier, record_id: str) -> str:
+    """Source path of the page that presents a record (event ids live on the timeline)."""
+    kind = dossier.kind_of(record_id)
+    if kind == "event":
+        return "timeline.md"
+    return f"{_FOLDER[kind]}/{record_id}.md"
+
+
+def url_of(src_uri: str, use_directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a Markdown source path, relative to the site root."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
+@dataclass
+class _Notes:
+    """The citations shown on one page, listed at its foot like footnotes."""
+
+    shown: dict[int, Citation] = field(default_factory=dict)
+
+    def add(self, citation: Citation) -> str:
+        self.shown.setdefault(citation.number, citation)
+        return ""
+
+    def ordered(self) -> list[Citation]:
+        return [self.shown[n] for n in sorted(self.shown)]
+
+
+class SiteRenderer:
+    """Builds every page of the site from one verified dossier."""
+
+    def __init__(self, dossier: Dossier, *, use_directory_urls: bool = True):
+        self.dossier = dossier
+        self.use_directory_urls = use_directory_urls
+        self.env = jinja2.Environment(
+            loader=jinja2.PackageLoader("briefing", "templates/site"),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            extensions=["jinja2.ext.do"],
+        )
+        self.env.filters["oneline"] = lambda s: " ".join(str(s).split())
+        self.env.filters["md_text"] = markdown_text
+
+    # -- public ------------------------------------------------------------------------------
+
+    def pages(self) -> list[SitePage]:
+        d = self.dossier
+        pages = [self._page("index.md", d.meta.title, "home.html.j2")]
+        pages.append(self._page("people/index.md", "People", "people_index.html.j2"))
+        for person in [*d.main_people, *d.other_people]:
+            pages.append(
+                self._page(page_of(d, person.id), person.name, "person.html.j2", record=person)
+            )
+        for group in d.groups.values():
+            pages.append(
+                self._page(page_of(d, group.id), group.name, "record.html.j2", record=group)
+            )
+        pages.append(
+            self._page("organisations/index.md", "Organisations", "records_index.html.j2",
+                       records=list(d.organisations.values()), heading="Organisations")
+        )  # fmt: skip
+        for organisation in d.organisations.values():
+            pages.append(
+                self._page(page_of(d, organisation.id), organisation.name, "record.html.j2",
+                           record=organisation)
+            )  # fmt: skip
+        pages.append(
+            self._page("places/index.md", "Places", "records_index.html.j2",
+                       records=list(d.places.values()), heading="Places")
+        )  # fmt: skip
+        for place in d.places.values():
+            pages.append(
+                self._page(page_of(d, place.id), place.name, "record.html.j2", record=place)
+            )
+        pages.append(self._page("timeline.md", "Timeline", "timeline.html.j2"))
+        pages.append(self._page("quotes.md", "Quotes", "quotes.html.j2"))
+        pages.append(self._page("sources/index.md", "Sources", "sources_index.html.j2"))
+        for source_id, document in d.sources.items():
+            pages.append(
+                self._page(f"sources/{source_id}.md", f"Source: {document.source.title}",
+                           "source.html.j2", document=document)
+            )  # fmt: skip
+        return pages
+
+    # -- rendering ---------------------------------------------------------------------------
+
+    def _page(self, src_uri: str, title: str, template: str, **context: Any) -> SitePage:
+        notes = _Notes()
+        here = url_of(src_uri, self.use_directory_urls)
+        helpers = _Helpers(self, here, notes)
+        body = self.env.get_template(template).render(
+            d=self.dossier, h=helpers, notes=notes, title=title, **context
+        )
+        if src_uri == "index.md":  # MkDocs names the home page "Home"; the title is its <h1>
+            return SitePage(src_uri, title, f"<h1>{escape(title)}</h1>\n\n{body}")
+        if src_uri == "index.md":  # MkDocs names the home page "Home"; the title is its <h1>
+            return SitePage(src_uri, title, f"<h1>{escape(title)}</h1>\n\n{body}")
+        front_matter = f"---\ntitle: {json.dumps(str(escape(title)))}\n---\n\n"
+        return SitePage(src_uri, title, front_matter + body)
+
+
+class _Helpers:
+    """What templates call: links relative to the current page, passages, names, JSON-LD."""
+
+    def __init__(self, renderer: SiteRenderer, here: str, notes: _Notes):
+        self.renderer = renderer
+        self.dossier = renderer.dossier
+        self.here = here
+        self.notes = notes
+
+    def link(self, src_uri: str, anchor: str = "") -> str:
+        target = url_of(src_uri, self.renderer.use_directory_urls)
+        base = (
+            self.here
+            if self.here.endswith("/") or not self.here
+            else posixpath.dirname(self.here) + "/"
+        )
+        relative = posixpath.relpath(target or ".", base or ".") if target != base else "./"
+        if target.endswith("/") and not relative.endswith("/"):
+            relative += "/"
+        if relative == "./" and anchor:
+            relative = ""
+        return relative + (f"#{anchor}" if anchor else "")
+
+    def record_link(self, record_id: str) -> str:
+        d = self.dossier
+        anchor = f"event-{record_id}" if d.kind_of(record_id) == "event" else ""
+        return self.link(page_of(d, record_id), anchor)
+
+    def name(self, record_id: str) -> str:
+        return self.dossier.name_of(record_id)
+
+    def passage(self, citation: Citation) -> str:
+        text = self.dossier.sources[citation.source_id].text[citation.start : citation.end]
+        return " ".join(text.split())
+
+    def source_link(self, citation: Citation) -> str:
+        return self.link(f"sources/{citation.source_id}.md", f"c{citation.number}")
+
+    def source_title(self, citation: Citation) -> str:
+        return self.dossier.sources[citation.source_id].source.title
+
+    def use(self, number: int) -> CitationUse:
+        return self.dossier.citation(number)
+
+    def holder_link(self, use: CitationUse) -> str:
+        """Where the statement behind a citation is shown, for links back from the source."""
+        first = use.holder.cite[0].number
+        if use.record_kind == "dossier" or use.record_id is None:
+            return self.link("index.md", f"s{first}")
+        if use.record_kind == "source":
+            return self.link(f"sources/{use.record_id}.md", "about-source")
+        if use.record_kind == "quote":
+            return self.link("quotes.md", f"quote-{use.record_id}")
+        return self.link(page_of(self.dossier, use.record_id), f"s{first}")
+
+    def holder_label(self, use: CitationUse) -> str:
+        holder = use.holder
+        if use.record_kind == "dossier":
+            where = "At a glance"
+        elif use.record_kind == "source":
+            where = "About the source"
+        elif use.record_kind == "quote":
+            where = "Quotes"
+        else:
+            where = self.dossier.name_of(use.record_id)
+        for attr in ("text", "title", "name", "label", "value"):
+            value = getattr(holder, attr, None)
+            if isinstance(value, str):
+                return f"{where}: {value}"
+        if hasattr(holder, "years"):
+            return f"{where}: age {holder.years}"
+        if hasattr(holder, "place"):
+            return f"{where}: based in {self.dossier.name_of(holder.place)}"
+        if hasattr(holder, "organisation"):
+            return f"{where}: {self.dossier.name_of(holder.organisation)}"
+        return where
+
+    def mentions(self, record_id: str) -> list[tuple[str, Statement]]:
+        return self.dossier.mentions(record_id)
+
+    def quotes_about(self, record_id: str) -> list[Quote]:
+        return self.dossier.quotes_about(record_id)
+
+    def related(self, record_id: str) -> list[str]:
+        return self.dossier.related(record_id)
+
+    def json_ld(self, data: dict) -> Markup:
+        """A JSON-LD script element; the JSON is escaped so text cannot end the script."""
+        text = json.dumps(data, ensure_ascii=False, indent=None, sort_keys=True)
+        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return Markup(f'<script type="application/ld+json">{text}</script>')
+
+    def ld_based_on(self) -> list[dict]:
+        return [
+            {
+                "@type": "NewsArticle",
+                "name": doc.source.title,
+                **({"url": doc.source.url} if doc.source.url else {}),
+            }
+            for doc in self.dossier.sources.values()
+        ]
+
+    @cached_property
+    def pdf(self) -> str:
+        return self.link("index.md") + PDF_NAME
+
+    @cached_property
+    def data_json(self) -> str:
+        return self.link("index.md") + JSON_NAME
+
+    def kind_of(self, record_id: str) -> str | None:
+        return self.dossier.kind_of(record_id)
+
+    def is_person(self, record: Any) -> bool:
+        return isinstance(record, Person)
+
+    def kind_label(self, record: Any) -> str:
+        if isinstance(record, Group):
+            return "Group"
+        if isinstance(record, Organisation):
+            return "Organisation"
+        if isinstance(record, Place):
+            return record.kind.capitalize() if record.kind != "other" else "Place"
+        return "Person"
+
+    def groups_in(self, organisation_id: str) -> list[Group]:
+        return self.dossier.groups_in(organisation_id)
+
+    def places_in(self, place_id: str) -> list[Place]:
+        return self.dossier.places_in(place_id)
+
+    def based_here(self, place_id: str) -> list[str]:
+        return self.dossier.based_in(place_id)
+
+    def events_with(self, record_id: str) -> list[Event]:
+        return self.dossier.events_with(record_id)
+
+    def quotes_by(self, record_id: str) -> list[Quote]:
+        return self.dossier.quotes_by(record_id)
+
+    def source_date(self, citation: Citation) -> str:
+        return self.dossier.sources[citation.source_id].source.date.date.human()
+
+    def quotes_by_speaker(self) -> list[tuple[str, list[Quote]]]:
+        groups: dict[str, list[Quote]] = {}
+        for quote in self.dossier.quotes:
+            if quote.speaker:
+                name = self.dossier.name_of(quote.speaker)
+            else:
+                name = quote.unnamed_speaker.description
+            groups.setdefault(name, []).append(quote)
+        return list(groups.items())
+
+    def ld_person(self, person: Person) -> dict:
+        return {
+            "@context": "https://schema.org",
+            "@type": "ProfilePage",
+            "isBasedOn": self.ld_based_on(),
+            "mainEntity": {
+                "@type": "Person",
+                "name": person.name,
+                "alternateName": person.aliases,
+                "description": person.summary.text,
+                "jobTitle": [r.title for r in person.roles],
+                "homeLocation": [
+                    {"@type": "Place", "name": self.name(b.place)} for b in person.based_in
+                ],
+            },
+        }
+
+    def ld_timeline(self) -> dict:
+        return {
+            "@context": "https://schema.org",
+            "@type": "WebPage",
+            "name": "Timeline",
+            "isBasedOn": self.ld_based_on(),
+            "hasPart": self.ld_events(),
+        }
+
+    def ld_events(self) -> list[dict]:
+        status = {
+            "happened": "https://schema.org/EventScheduled",
+            "expected": "https://schema.org/EventScheduled",
+            "planned": "https://schema.org/EventScheduled",
+            "superseded": "https://schema.org/EventRescheduled",
+        }
+        return [
+            {
+                "@type": "Event",
+                "@id": f"#event-{e.id}",
+                "name": e.title,
+                "startDate": str(e.date.date).rstrip("?~%"),
+                "description": e.summary.text,
+                "eventStatus": status[e.status],
+                "location": [{"@type": "Place", "name": self.name(p)} for p in e.places],
+                "isBasedOn": self.ld_based_on(),
+            }
+            for e in self.dossier.events
+        ]
+
+    def ld_quotes(self) -> dict:
+        return {"@context": "https://schema.org", "@graph": self._ld_quotations()}
+
+    def _ld_quotations(self) -> list[dict]:
+        return [
+            {
+                "@type": "Quotation",
+                "@id": f"#quote-{q.id}",
+                "text": " ".join(q.text.split()),
+                "creator": {
+                    "@type": "Organization"
+                    if self.kind_of(q.speaker or "") == "organisation"
+                    else "Person",
+                    "name": self.name(q.speaker) if q.speaker else q.unnamed_speaker.description,
+                },
+                "isBasedOn": self.ld_based_on(),
+            }
+            for q in self.dossier.quotes
+        ]
+
+    def source_paragraphs(self, document: SourceDocument) -> list[ParagraphView]:
+        return paragraphs(self.dossier, document)
+
+
+_MARKDOWN_SPECIALS = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~^=:"}
+
+
+def markdown_text(text: str) -> Markup:
+    """Text for a Markdown heading: HTML-escaped, and no character Markdown would act on."""
+    folded = " ".join(str(text).split())
+    return Markup("".join(_MARKDOWN_SPECIALS.get(c) or str(escape(c)) for c in folded))

@@ -1,0 +1,153 @@
+"""The PDF briefing, read with pypdf as a reader's viewer would."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+
+import pytest
+from pypdf import PdfReader
+
+from briefing import build_dossier
+from briefing.pdf import build_pdf
+from conftest import FIXTURE, edit
+
+SECTIONS = [
+    "At a glance",
+    "Elena Brisk",
+    "Other people and groups",
+    "Organisations",
+    "Places",
+    "Timeline",
+    "Quotes",
+    "Source: the Gazette report",
+]
+
+
+@pytest.fixture(scope="module")
+def pdf_bytes() -> bytes:
+    return build_pdf(build_dossier(FIXTURE / "dossier"))
+
+
+@pytest.fixture(scope="module")
+def reader(pdf_bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(pdf_bytes))
+
+
+def page_text(reader: PdfReader, index: int) -> str:
+    return " ".join(reader.pages[index].extract_text().split())
+
+
+def bookmarks(reader: PdfReader) -> list[tuple[str, int, int]]:
+    """(title, 1-based page, depth) for every bookmark, in order."""
+    found = []
+
+    def walk(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((item.title, reader.get_destination_page_number(item) + 1, depth))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def test_page_count_is_sensible(reader):
+    assert 6 <= len(reader.pages) <= 16
+
+
+def test_cover_shows_title_as_of_marking_and_source(reader):
+    cover = page_text(reader, 0)
+    assert "Port Vell harbour vote" in cover
+    assert "A storm delays a town's vote" in cover
+    assert "As of 12 May 2021" in cover
+    assert "TEST FIXTURE — MADE-UP SOURCE" in cover
+    assert "Compiled from" in cover and "the Gazette report" in cover
+
+
+def test_bookmarks_match_the_sections(reader):
+    top = [title for title, _, depth in bookmarks(reader) if depth == 0]
+    assert top == SECTIONS
+    nested = [title for title, _, depth in bookmarks(reader) if depth == 1]
+    assert {"Tomas Reed", "Eligible residents", "Port Vell town council", "Port Vell"} <= set(
+        nested
+    )
+
+
+def test_contents_entries_point_at_the_pages_where_sections_start(reader):
+    lines = reader.pages[1].extract_text().splitlines()
+    entries = [re.match(r"(.*?)[ .\u2060]+(\d+)$", line) for line in lines]
+    entries = [(m.group(1).strip(), int(m.group(2))) for m in entries if m and "Page" not in m[1]]
+    assert entries == [(title, page) for title, page, _ in bookmarks(reader)]
+    for title, page in entries:
+        assert title in page_text(reader, page - 1)
+    links = [a.get_object() for a in reader.pages[1].get("/Annots", [])]
+    assert len([a for a in links if a.get("/Subtype") == "/Link"]) >= len(SECTIONS) - 1
+
+
+def test_profile_starts_on_its_own_page_with_footnoted_passages(reader):
+    brisk = next(page for title, page, _ in bookmarks(reader) if title == "Elena Brisk")
+    text = page_text(reader, brisk - 1)
+    assert text.index("Elena Brisk") < 200  # at the top of its page, after the running header
+    assert "Mayor Elena Brisk, 52, has led the town since 2015" in text  # a footnote's passage
+    assert "Editorial inference" not in text or "basis" in text
+
+
+def test_inferences_are_marked_in_the_timeline(reader):
+    start = next(page for title, page, _ in bookmarks(reader) if title == "Timeline")
+    text = page_text(reader, start - 1)
+    assert "11 May 2021 (source: “Tuesday”)" in text
+    assert "EDITORIAL INFERENCE" in text
+
+
+def test_running_header_footer_and_page_x_of_y(reader):
+    total = len(reader.pages)
+    text = page_text(reader, 2)
+    assert "Port Vell harbour vote" in text and "At a glance" in text
+    assert f"Page 3 of {total}" in text and "TEST FIXTURE — made-up source" in text
+
+
+def test_all_fonts_are_embedded(reader):
+    for page in reader.pages:
+        fonts = page["/Resources"].get("/Font", {})
+        for font in fonts.values():
+            font = font.get_object()
+            descendants = [d.get_object() for d in font.get("/DescendantFonts", [font])]
+            for descendant in descendants:
+                descriptor = descendant["/FontDescriptor"].get_object()
+                assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def test_metadata_language_and_structure_tree(reader):
+    meta = reader.metadata
+    assert meta.title == "Port Vell harbour vote"
+    assert meta.subject == "A storm delays a town's vote"
+    assert "Elena Brisk" in meta["/Keywords"]
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en"
+    assert "/StructTreeRoot" in root
+    assert bool(root["/MarkInfo"]["/Marked"])
+
+
+def test_identical_input_gives_identical_bytes(pdf_bytes):
+    assert build_pdf(build_dossier(FIXTURE / "dossier")) == pdf_bytes
+
+
+def test_us_letter_by_setting():
+    letter = PdfReader(io.BytesIO(build_pdf(build_dossier(FIXTURE / "dossier"), paper="us-letter")))
+    box = letter.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_markup_like_characters_from_yaml_appear_literally(tmp_path):
+    shutil.copytree(FIXTURE, tmp_path / "mini")
+    dossier = tmp_path / "mini" / "dossier"
+    tricky = "Harbour #master *bold* $x$ <b>tag</b> @ref [link] _u_ \\\\ =eq"
+    edit(
+        dossier / "people/tomas-reed.yml", "text: Harbour master of Port Vell.", f'text: "{tricky}"'
+    )
+    reader = PdfReader(io.BytesIO(build_pdf(build_dossier(dossier))))
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert "Harbour #master *bold* $x$ <b>tag</b> @ref [link] _u_ \\ =eq" in text

@@ -1,0 +1,196 @@
+"""The fixture dossier's site, read as a reader sees it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE, edit
+from sitecheck import broken_links, build_site, content, page
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp("project") / "mini"
+    shutil.copytree(FIXTURE, project)
+    out = project / "build"
+    result = build_site(project, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_profile_shows_statements_with_their_passages(site):
+    soup = page(site, "people/elena-brisk/")
+    body = content(soup)
+    statement = next(p for p in body.select(".statement") if "She called the storm" in p.text)
+    marker = statement.select_one("a.cite")
+    assert marker["title"] == 'called the storm "the worst in living memory."'
+    note = body.select_one(marker["href"])
+    assert 'called the storm "the worst in living memory."' in note.text
+    to_source = note.find("a")["href"]
+    assert to_source.startswith("../../sources/gazette/#c")
+    assert "Mayor (current)" in body.select_one("table.infobox").text
+    assert "52" in body.select_one("table.infobox").text and "as of 12 May 2021" in body.text
+
+
+def test_profile_lists_quotes_events_and_related_people(site):
+    body = content(page(site, "people/elena-brisk/"))
+    assert "the worst in living memory." in body.select_one("figure.quote").text
+    assert [a.text for a in body.select(".event-line a")] == ["Elena Brisk begins leading the town"]
+    assert [a.text for a in body.select("ul.related a")] == ["Tomas Reed"]
+
+
+def test_timeline_orders_mixed_precisions_and_marks_inferred_dates(site):
+    body = content(page(site, "timeline/"))
+    events = body.select("ol.timeline > li.event")
+    assert [e["id"] for e in events] == [
+        "event-brisk-takes-office",
+        "event-date-moved",
+        "event-vote-delayed",
+        "event-vote-first-date",
+    ]
+    dates = [e.select_one(".when time").text for e in events]
+    assert dates == ["2015", "April 2021", "11 May 2021", "June 2021"]
+    tuesday = events[2]
+    assert "source: “Tuesday”" in tuesday.text
+    assert "Editorial inference" in tuesday.select_one(".when .basis").text
+    assert "status-superseded" in events[3]["class"]
+    assert "Planned, superseded by" in events[3].text
+
+
+def test_quotes_grouped_by_speaker_with_role_and_passage(site):
+    body = content(page(site, "quotes/"))
+    heading = next(h for h in body.find_all("h2") if "Tomas Reed" in h.text)
+    quote = heading.find_next("figure", class_="quote")
+    assert "We will rebuild the stations before anyone casts a ballot," in quote.text
+    assert quote.select_one(".role").text == "harbour master"
+    passage = quote.find_next("details", class_="passage-box")
+    assert "said harbour master Tomas Reed" in passage.text
+
+
+def test_source_page_highlights_passages_and_links_back(site):
+    body = content(page(site, "sources/gazette/"))
+    assert "100% of factual sentences cited (5/5)" in body.text
+    marks = body.select("mark.cited")
+    assert any("About 4,000 residents are eligible to vote." in m.text for m in marks)
+    data = json.loads((site / "dossier.json").read_text(encoding="utf-8"))
+    residents = next(g for g in data["groups"] if g["id"] == "residents")
+    number = residents["summary"]["cite"][0]["number"]
+    assert body.select_one(f"#c{number}") is not None
+    sentence = body.find("li", id="sentence-6")
+    back = [a["href"] for a in sentence.select("a")]
+    assert "../../people/residents/#s" + str(number) in back
+    kinds = {li["id"]: li["class"] for li in body.select("ol.sentence-table > li")}
+    assert "kind-link" in kinds["sentence-3"] and "kind-heading" in kinds["sentence-4"]
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    assert broken_links(site) == []
+
+
+def test_404_page_works_under_the_sub_path(site):
+    soup = page(site, "404.html")
+    stylesheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
+    assert stylesheets and all(href.startswith("/sub/path/") for href in stylesheets)
+
+
+def test_nothing_is_loaded_from_another_host(site):
+    for file in [*site.rglob("*.html"), *site.rglob("*.css")]:
+        text = file.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, file
+
+
+def test_search_index_finds_people_by_name(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {doc["title"] for doc in index["docs"]}
+    assert {"Elena Brisk", "Tomas Reed"} <= titles
+
+
+def test_json_ld_describes_the_person_and_its_source(site):
+    soup = page(site, "people/elena-brisk/")
+    data = json.loads(soup.find("script", type="application/ld+json").string)
+    assert data["mainEntity"] == data["mainEntity"] | {"@type": "Person", "name": "Elena Brisk"}
+    assert data["isBasedOn"][0]["name"] == "the Gazette report"
+    quotes = json.loads(page(site, "quotes/").find("script", type="application/ld+json").string)
+    assert {q["@type"] for q in quotes["@graph"]} == {"Quotation"}
+
+
+def test_dossier_json_holds_verified_offsets(site):
+    data = json.loads((site / "dossier.json").read_text(encoding="utf-8"))
+    text = data["sources"][0]["text"]
+    cite = data["people"][0]["summary"]["cite"][0]
+    assert text[cite["start"] : cite["end"]] == cite["exact"]
+
+
+def test_hand_written_pages_sit_beside_generated_ones(site):
+    body = content(page(site, "notes/"))
+    assert body.find("a", string="timeline")["href"] == "../timeline/"
+    assert not (FIXTURE / "docs" / "people").exists()
+    assert sorted(p.name for p in (FIXTURE / "docs").iterdir()) == ["notes.md"]
+
+
+def test_markup_in_yaml_is_shown_as_text(tmp_path):
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    dossier = project / "dossier"
+    edit(dossier / "people/tomas-reed.yml", "name: Tomas Reed", 'name: "Tomas <b>Reed</b> *x*"')
+    edit(
+        dossier / "people/tomas-reed.yml",
+        "text: Harbour master of Port Vell.",
+        'text: "<script>alert(1)</script> [link](http://evil.example) **bold** #tag"',
+    )
+    result = build_site(project, project / "build")
+    assert result.returncode == 0, result.stderr
+    soup = page(project / "build", "people/tomas-reed/")
+    body = content(soup)
+    assert body.find("b") is None and body.find("strong", string="bold") is None
+    assert not any(
+        "alert(1)" in (s.string or "") for s in soup.find_all("script") if not s.get("type")
+    )
+    assert "<script>alert(1)</script> [link](http://evil.example) **bold** #tag" in body.text
+    assert soup.find("h1").text == "Tomas <b>Reed</b> *x*"
+    headings = [h.text for h in content(page(project / "build", "quotes/")).find_all("h2")]
+    assert any("Tomas <b>Reed</b> *x*" in h for h in headings)
+    assert not body.find("a", href="http://evil.example")
+
+
+def test_bad_dossier_leaves_the_previous_build_untouched(tmp_path):
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    out = project / "build"
+    assert build_site(project, out).returncode == 0
+
+    def snapshot() -> dict[str, str]:
+        return {
+            p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(out.rglob("*"))
+            if p.is_file()
+        }
+
+    before = snapshot()
+    edit(project / "dossier/quotes/quotes.yml", "speaker: tomas-reed", "speaker: tomas-red")
+    result = build_site(project, out)
+    assert result.returncode != 0
+    assert "dossier/quotes/quotes.yml:4:12" in result.stderr
+    assert "unknown actor 'tomas-red'; did you mean 'tomas-reed'?" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot() == before
+    assert not (project / "build.staging").exists()
+
+
+def test_a_failure_late_in_the_build_also_leaves_it_untouched(tmp_path):
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    out = project / "build"
+    assert build_site(project, out).returncode == 0
+    index_before = (out / "index.html").read_bytes()
+    (project / "docs" / "notes.md").write_text("[broken](nowhere.md)\n", encoding="utf-8")
+    result = build_site(project, out)
+    assert result.returncode != 0 and "nowhere.md" in result.stderr
+    assert (out / "index.html").read_bytes() == index_before
+    assert (out / "notes" / "index.html").is_file()
+    assert not (project / "build.staging").exists()

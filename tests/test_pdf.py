@@ -151,3 +151,16 @@ def test_markup_like_characters_from_yaml_appear_literally(tmp_path):
     reader = PdfReader(io.BytesIO(build_pdf(build_dossier(dossier))))
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     assert "Harbour #master *bold* $x$ <b>tag</b> @ref [link] _u_ \\ =eq" in text
+
+
+def test_site_build_writes_the_pdf_on_the_paper_the_plugin_asks_for(tmp_path):
+    from sitecheck import build_site, page
+
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    edit(project / "mkdocs.yml", "  - briefing\n", "  - briefing:\n      paper: us-letter\n")
+    assert build_site(project, project / "build").returncode == 0
+    letter = PdfReader(project / "build" / "briefing.pdf")
+    assert round(float(letter.pages[0].mediabox.width)) == 612
+    home = page(project / "build", "index.html")
+    assert home.find("a", href="briefing.pdf").text == "Download the PDF briefing"

@@ -194,3 +194,13 @@ def test_a_failure_late_in_the_build_also_leaves_it_untouched(tmp_path):
     assert (out / "index.html").read_bytes() == index_before
     assert (out / "notes" / "index.html").is_file()
     assert not (project / "build.staging").exists()
+
+
+def test_links_also_resolve_without_directory_urls(tmp_path):
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    edit(project / "mkdocs.yml", "strict: true\n", "strict: true\nuse_directory_urls: false\n")
+    result = build_site(project, project / "build")
+    assert result.returncode == 0, result.stderr
+    assert (project / "build" / "people" / "elena-brisk.html").is_file()
+    assert broken_links(project / "build") == []

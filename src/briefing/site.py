@@ -9,9 +9,7 @@ files; another front end could publish them as they are.
 from __future__ import annotations
 
 import json
-import posixpath
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 import jinja2
@@ -53,9 +51,11 @@ def page_of(dossier: Dossier, record_id: str) -> str:
 def url_of(src_uri: str, use_directory_urls: bool = True) -> str:
     """The URL MkDocs gives a Markdown source path, relative to the site root."""
     stem = src_uri.removesuffix(".md")
+    if not use_directory_urls:
+        return f"{stem}.html"
     if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
-    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+    return f"{stem}/"
 
 
 @dataclass
@@ -157,18 +157,12 @@ class _Helpers:
         self.notes = notes
 
     def link(self, src_uri: str, anchor: str = "") -> str:
+        """Relative link from the current page to a page (and anchor) of the site."""
         target = url_of(src_uri, self.renderer.use_directory_urls)
-        base = (
-            self.here
-            if self.here.endswith("/") or not self.here
-            else posixpath.dirname(self.here) + "/"
-        )
-        relative = posixpath.relpath(target or ".", base or ".") if target != base else "./"
-        if target.endswith("/") and not relative.endswith("/"):
-            relative += "/"
-        if relative == "./" and anchor:
-            relative = ""
-        return relative + (f"#{anchor}" if anchor else "")
+        fragment = f"#{anchor}" if anchor else ""
+        if target == self.here and fragment:
+            return fragment
+        return ("../" * self.here.count("/") + target or "./") + fragment
 
     def record_link(self, record_id: str) -> str:
         d = self.dossier
@@ -249,13 +243,17 @@ class _Helpers:
             for doc in self.dossier.sources.values()
         ]
 
-    @cached_property
-    def pdf(self) -> str:
-        return self.link("index.md") + PDF_NAME
+    def root_file(self, name: str) -> str:
+        """Relative link from this page to a file at the root of the site."""
+        return "../" * self.here.count("/") + name
 
-    @cached_property
+    @property
+    def pdf(self) -> str:
+        return self.root_file(PDF_NAME)
+
+    @property
     def data_json(self) -> str:
-        return self.link("index.md") + JSON_NAME
+        return self.root_file(JSON_NAME)
 
     def kind_of(self, record_id: str) -> str | None:
         return self.dossier.kind_of(record_id)

@@ -1,21 +1,27 @@
 # The two commands a new user runs: `make site` and `make test` (see README.md).
 # Paths are relative so the project works from a folder whose path contains spaces.
+# Dependencies install from the hashed locks; `make lock` refreshes them from pyproject.toml.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
+COMPILE := $(PY) -m piptools compile --quiet --generate-hashes --strip-extras \
+	--no-emit-index-url --no-emit-find-links
 
-.PHONY: site test check schema lint clean
+.PHONY: site test serve check schema bench lint lock clean
 
 site: $(VENV)/.installed
 	$(PY) -m briefing check dossier
-	$(PY) -m mkdocs build --strict
+	$(PY) -m mkdocs build
 
 test: $(VENV)/.installed-test
-	$(PY) -m ruff check src tests
-	$(PY) -m ruff format --check src tests
+	$(PY) -m ruff check src tests benchmarks
+	$(PY) -m ruff format --check src tests benchmarks
 	$(PY) -m pytest
+
+serve: $(VENV)/.installed
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 check: $(VENV)/.installed
 	$(PY) -m briefing check dossier
@@ -24,21 +30,26 @@ schema: $(VENV)/.installed
 	$(PY) -m briefing schema dossier
 
 lint: $(VENV)/.installed-test
-	$(PY) -m ruff format src tests
-	$(PY) -m ruff check --fix src tests
+	$(PY) -m ruff format src tests benchmarks
+	$(PY) -m ruff check --fix src tests benchmarks
+
+lock: $(VENV)/.installed-test
+	$(PY) -m pip install --quiet pip-tools
+	$(COMPILE) -o requirements.lock pyproject.toml
+	$(COMPILE) --extra test -c requirements.lock -o requirements-test.lock pyproject.toml
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+$(VENV)/.installed: pyproject.toml requirements.lock | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml requirements-test.lock | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --require-hashes -r requirements-test.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@ $(VENV)/.installed
 
 clean:
-	rm -rf build $(VENV)
+	rm -rf build build.staging $(VENV)

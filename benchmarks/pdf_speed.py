@@ -1,6 +1,6 @@
 """Print how long the PDF briefing takes to compile (median of several runs).
 
-    .venv/bin/python benchmarks/pdf_speed.py [DOSSIER_DIR] [RUNS]
+.venv/bin/python benchmarks/pdf_speed.py [DOSSIER_DIR] [RUNS]
 """
 
 from __future__ import annotations

@@ -1,54 +1,251 @@
-"""Exports written next to the site: the verified fact base as JSON.
+"""Exports published next to the site, for reuse in other tools.
 
-`dossier.json` holds everything a renderer sees, with each citation's verified character
-offsets into its source text (which is included), so other tools can check and reuse it.
+- `dossier.json`: the whole verified fact base, each citation with its character offsets in
+  the source text (included), and `dossier.schema.json` describing it, generated from the model.
+- `timeline.json`: the timeline in TimelineJS's JSON format.
+- `quotes.csv`: one row per quotation, with speaker, role and passage.
+- `entities.ftm.json`: people and organisations as FollowTheMoney entities (the format OCCRP
+  Aleph and OpenSanctions use), each pointing at the source article and quoting its passages.
 """
 
 from __future__ import annotations
 
+import csv
+import html
+import io
 import json
 from typing import Any
 
-from briefing.dossier import Dossier
+from pydantic import BaseModel
+
+from briefing.dossier import Dossier, SourceDocument
+from briefing.model import (
+    Citation,
+    DossierMeta,
+    Event,
+    Group,
+    Organisation,
+    Person,
+    Place,
+    Quote,
+    Source,
+    Statement,
+)
 
 DOSSIER_JSON = "dossier.json"
+DOSSIER_SCHEMA = "dossier.schema.json"
+TIMELINE_JSON = "timeline.json"
+QUOTES_CSV = "quotes.csv"
+ENTITIES_FTM = "entities.ftm.json"
 
 
-def dossier_data(dossier: Dossier) -> dict[str, Any]:
-    def dump(model) -> dict:
-        return model.model_dump(mode="json", exclude_none=True)
+class UncitedExport(BaseModel):
+    sentence: str
+    reason: str | None
 
-    return {
-        "meta": dump(dossier.meta) | {"as_of": str(dossier.meta.as_of.date)},
-        "sources": [
-            dump(doc.source)
-            | {
-                "text": doc.text,
-                "coverage": {
-                    "factual_sentences": len(doc.coverage.factual),
-                    "cited_sentences": len(doc.coverage.cited),
-                    "share": round(doc.coverage.share, 4),
-                    "uncited": [
-                        {
-                            "sentence": doc.coverage.sentences[i].text,
-                            "reason": doc.coverage.explained.get(i),
-                        }
-                        for i in doc.coverage.uncited
-                    ],
-                },
-            }
-            for doc in dossier.sources.values()
-        ],
-        "people": [dump(p) for p in dossier.people.values()],
-        "groups": [dump(g) for g in dossier.groups.values()],
-        "organisations": [dump(o) for o in dossier.organisations.values()],
-        "places": [dump(p) for p in dossier.places.values()],
-        "events": [dump(e) for e in dossier.events],
-        "quotes": [dump(q) for q in dossier.quotes],
-    }
+
+class CoverageExport(BaseModel):
+    factual_sentences: int
+    cited_sentences: int
+    share: float
+    uncited: list[UncitedExport]
+
+
+class SourceExport(BaseModel):
+    source: Source
+    text: str
+    coverage: CoverageExport
+
+
+class DossierExport(BaseModel):
+    """The shape of dossier.json: the verified dossier with its sources' texts."""
+
+    as_of: str
+    meta: DossierMeta
+    sources: list[SourceExport]
+    people: list[Person]
+    groups: list[Group]
+    organisations: list[Organisation]
+    places: list[Place]
+    events: list[Event]
+    quotes: list[Quote]
 
 
 def exports(dossier: Dossier) -> dict[str, bytes]:
     """File name -> content of every export, published at the root of the site."""
-    text = json.dumps(dossier_data(dossier), ensure_ascii=False, indent=2, sort_keys=True)
-    return {DOSSIER_JSON: (text + "\n").encode("utf-8")}
+    return {
+        DOSSIER_JSON: _json(dossier_export(dossier).model_dump(mode="json")),
+        DOSSIER_SCHEMA: _json(DossierExport.model_json_schema(mode="serialization")),
+        TIMELINE_JSON: _json(timeline_js(dossier)),
+        QUOTES_CSV: quotes_csv(dossier).encode("utf-8"),
+        ENTITIES_FTM: _json(ftm_entities(dossier)),
+    }
+
+
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def dossier_export(dossier: Dossier) -> DossierExport:
+    return DossierExport(
+        as_of=str(dossier.meta.as_of.date),
+        meta=dossier.meta,
+        sources=[_source_export(doc) for doc in dossier.sources.values()],
+        people=list(dossier.people.values()),
+        groups=list(dossier.groups.values()),
+        organisations=list(dossier.organisations.values()),
+        places=list(dossier.places.values()),
+        events=dossier.events,
+        quotes=dossier.quotes,
+    )
+
+
+def _source_export(document: SourceDocument) -> SourceExport:
+    coverage = document.coverage
+    return SourceExport(
+        source=document.source,
+        text=document.text,
+        coverage=CoverageExport(
+            factual_sentences=len(coverage.factual),
+            cited_sentences=len(coverage.cited),
+            share=round(coverage.share, 4),
+            uncited=[
+                UncitedExport(sentence=coverage.sentences[i].text, reason=coverage.explained.get(i))
+                for i in coverage.uncited
+            ],
+        ),
+    )
+
+
+def _passage(dossier: Dossier, citation: Citation) -> str:
+    text = dossier.sources[citation.source_id].text[citation.start : citation.end]
+    return " ".join(text.split())
+
+
+# --- TimelineJS -----------------------------------------------------------------------------
+
+
+def timeline_js(dossier: Dossier) -> dict[str, Any]:
+    """The timeline in TimelineJS's JSON format (its text fields are HTML, so text is escaped)."""
+    events = []
+    for event in dossier.events:
+        date = event.date.date
+        start = {"year": str(date.year), "display_date": date.human()}
+        if date.month is not None:
+            start["month"] = str(date.month)
+        if date.day is not None:
+            start["day"] = str(date.day)
+        passages = "".join(
+            f"<blockquote>{html.escape(_passage(dossier, c))}</blockquote>"
+            for c in event.summary.cite
+        )
+        note = f"<p><em>{html.escape(event.date.inferred)}</em></p>" if event.date.inferred else ""
+        events.append(
+            {
+                "unique_id": event.id,
+                "start_date": start,
+                "group": event.status,
+                "text": {
+                    "headline": html.escape(event.title),
+                    "text": f"<p>{html.escape(event.summary.text)}</p>{passages}{note}",
+                },
+            }
+        )
+    meta = dossier.meta
+    return {
+        "title": {
+            "text": {"headline": html.escape(meta.title), "text": html.escape(meta.subtitle or "")}
+        },
+        "events": events,
+    }
+
+
+# --- quotes.csv -----------------------------------------------------------------------------
+
+QUOTE_COLUMNS = [
+    "id", "text", "speaker_id", "speaker", "role", "delivery", "event_id",
+    "source_id", "passage", "start", "end", "attribution_inference",
+]  # fmt: skip
+
+
+def quotes_csv(dossier: Dossier) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=QUOTE_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for quote in dossier.quotes:
+        first = quote.cite[0]
+        writer.writerow(
+            {
+                "id": quote.id,
+                "text": " ".join(quote.text.split()),
+                "speaker_id": quote.speaker or "",
+                "speaker": dossier.name_of(quote.speaker)
+                if quote.speaker
+                else quote.unnamed_speaker.description,
+                "role": quote.role or "",
+                "delivery": quote.delivery,
+                "event_id": quote.event or "",
+                "source_id": first.source_id,
+                "passage": " … ".join(_passage(dossier, c) for c in quote.cite),
+                "start": first.start,
+                "end": first.end,
+                "attribution_inference": quote.inference or "",
+            }
+        )
+    return out.getvalue()
+
+
+# --- FollowTheMoney -------------------------------------------------------------------------
+
+
+def ftm_entities(dossier: Dossier) -> list[dict[str, Any]]:
+    """Sources as Article entities; people and organisations pointing at them as proof."""
+    entities = []
+    for source_id, document in dossier.sources.items():
+        source = document.source
+        properties = {
+            "title": [source.title],
+            "publishedAt": [str(source.date.date).rstrip("?~%")],
+            "bodyText": [document.text],
+        }
+        if source.publisher:
+            properties["publisher"] = [source.publisher.name]
+        if source.url:
+            properties["sourceUrl"] = [source.url]
+        entities.append(
+            {"id": f"source-{source_id}", "schema": "Article", "properties": properties}
+        )
+    for person in dossier.people.values():
+        entities.append(_ftm_record(dossier, person, "Person", person.aliases, person.roles))
+    for organisation in dossier.organisations.values():
+        aliases = [*organisation.aliases, *filter(None, [organisation.short_name])]
+        entities.append(_ftm_record(dossier, organisation, "Organization", aliases, []))
+    return entities
+
+
+def _ftm_record(dossier: Dossier, record, schema: str, aliases: list[str], roles: list) -> dict:
+    statements: list[Statement] = [record.summary, *record.statements]
+    notes = [_ftm_note(dossier, s.text, s.cite, s.inference) for s in statements]
+    notes += [_ftm_note(dossier, f"Role: {r.title}", r.cite, r.inference) for r in roles]
+    proof = sorted({f"source-{c.source_id}" for s in statements for c in s.cite})
+    properties: dict[str, list[str]] = {
+        "name": [record.name],
+        "description": [record.summary.text],
+        "notes": notes,
+        "proof": proof,
+    }
+    if aliases:
+        properties["alias"] = list(aliases)
+    if roles:
+        properties["position"] = [r.title for r in roles]
+    return {"id": record.id, "schema": schema, "properties": properties}
+
+
+def _ftm_note(dossier: Dossier, text: str, cites: list[Citation], inference: str | None) -> str:
+    passages = "; ".join(
+        f"“{_passage(dossier, c)}” ({dossier.sources[c.source_id].source.title}, "
+        f"characters {c.start}–{c.end})"
+        for c in cites
+    )
+    marker = f" [editorial inference: {inference}]" if inference else ""
+    return f"{text}{marker} — source: {passages}"

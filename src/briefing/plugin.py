@@ -9,7 +9,9 @@ previous site exactly as it was.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import sys
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -25,7 +27,7 @@ from mkdocs.utils import CountHandler
 from briefing import check_dossier
 from briefing.dossier import Dossier
 from briefing.export import exports
-from briefing.pdf import build_pdf
+from briefing.pdf import build_pdf, build_timestamp
 from briefing.site import PDF_NAME, SitePage, SiteRenderer
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -61,10 +63,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for warning in problems.warnings:
             log.warning(str(warning))
         if dossier is None:
-            raise PluginError(
-                f"the dossier in {self.config.dossier}/ has errors:\n{problems.report()}"
+            report = f"the dossier in {self.config.dossier}/ has errors:\n{problems.report()}"
+            if self.command != "serve" or self.dossier is None:
+                raise PluginError(report)
+            # While serving, keep the last good dossier so the last good site stays served.
+            # Printed, not logged: a logged error would make a strict build abort again.
+            print(
+                f"briefing: {report}\nbriefing: still serving the last good version",
+                file=sys.stderr,
             )
+            dossier = self.dossier
         self.dossier = dossier
+        # Dates in the sitemap and the PDF come from the dossier, never from the clock.
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_timestamp(dossier)))
         self.seeds_dir = (self.dossier_dir / dossier.meta.seeds).resolve()
         renderer = SiteRenderer(dossier, use_directory_urls=config.use_directory_urls)
         self.pages = renderer.pages()

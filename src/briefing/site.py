@@ -128,6 +128,7 @@ class SiteRenderer:
                 self._page(f"sources/{source_id}.md", f"Source: {document.source.title}",
                            "source.html.j2", document=document)
             )  # fmt: skip
+        pages.append(self._page("data.md", "Data", "data.html.j2"))
         return pages
 
     # -- rendering ---------------------------------------------------------------------------

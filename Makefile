@@ -6,6 +6,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
+AXE := .cache/npm/node_modules/axe-core/axe.min.js
 COMPILE := $(PY) -m piptools compile --quiet --generate-hashes --strip-extras \
 	--no-emit-index-url --no-emit-find-links
 
@@ -15,7 +16,7 @@ site: $(VENV)/.installed
 	$(PY) -m briefing check dossier
 	$(PY) -m mkdocs build
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(AXE)
 	$(PY) -m ruff check src tests benchmarks
 	$(PY) -m ruff format --check src tests benchmarks
 	$(PY) -m pytest
@@ -37,6 +38,12 @@ lock: $(VENV)/.installed-test
 	$(PY) -m pip install --quiet pip-tools
 	$(COMPILE) -o requirements.lock pyproject.toml
 	$(COMPILE) --extra test -c requirements.lock -o requirements-test.lock pyproject.toml
+
+# axe-core for the accessibility tests, from the npm registry; without npm they are skipped.
+$(AXE):
+	@if command -v npm >/dev/null; then \
+		npm install --silent --no-save --no-package-lock --prefix .cache/npm axe-core@4.14.1; \
+	else echo "npm not found: the accessibility checks will be skipped"; fi
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

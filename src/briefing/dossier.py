@@ -19,6 +19,7 @@ from briefing.model import (
     Person,
     Place,
     Quote,
+    Relation,
     Source,
     Statement,
 )
@@ -58,6 +59,7 @@ class Dossier:
     places: dict[str, Place]
     events: list[Event]  # in chronological order
     quotes: list[Quote]
+    relations: list[Relation] = field(default_factory=list)
     citations: list[CitationUse] = field(default_factory=list)  # by number, from 1
 
     def entity(self, entity_id: str) -> Entity | Event | None:
@@ -158,6 +160,9 @@ class Dossier:
         """Ids of people, groups and organisations based in a place."""
         records = [*self.people.values(), *self.groups.values(), *self.organisations.values()]
         return [r.id for r in records if any(b.place == place_id for b in r.based_in)]
+
+    def relations_of(self, record_id: str) -> list[Relation]:
+        return [r for r in self.relations if record_id in (r.subject, r.object)]
 
     def as_of(self) -> str:
         return self.meta.as_of.date.human()

@@ -25,6 +25,7 @@ from briefing.model import (
     Person,
     Place,
     QuotesFile,
+    RelationsFile,
     Source,
 )
 from briefing.problems import Problems, did_you_mean, field_path
@@ -49,6 +50,7 @@ KINDS = [
     Kind("places", "place", Place, True),
     Kind("events", "event", EventsFile, False),
     Kind("quotes", "quote", QuotesFile, False),
+    Kind("relations", "relation", RelationsFile, False),
 ]
 IGNORED_FOLDERS = {"schema"}
 

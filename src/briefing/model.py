@@ -452,9 +452,44 @@ class Quote(Strict):
         return self
 
 
+RELATION_LABELS = {
+    "succeeded": "succeeded",
+    "sidelined": "sidelined",
+    "arrested": "arrested",
+    "sentenced-in-absentia": "sentenced in absentia",
+    "shares-views-of": "shares the views of",
+    "criticised": "criticised",
+    "observed": "observed",
+    "based-in": "is based in",
+    "member-of": "is part of",
+    "supports": "supports",
+    "opposes": "opposes",
+}
+RelationKind = Literal[tuple(RELATION_LABELS)]  # type: ignore[valid-type]
+
+
+class Relation(Strict):
+    """A sourced link between two records, drawn as an arrow on the relationship map."""
+
+    subject: EntityRef
+    kind: RelationKind
+    object: EntityRef
+    according_to: ActorRef | None = Field(
+        None, description="Whose claim this is, when the source attributes it to someone."
+    )
+    wording: str | None = Field(None, description="The source's own words for the link.")
+    cite: Citations
+    inference: InferenceBasis | None = None
+
+    @property
+    def label(self) -> str:
+        return RELATION_LABELS[self.kind]
+
+
 def _list_of(model: type[BaseModel], description: str) -> type:
     return Annotated[list[model], Field(min_length=1, description=description)]  # type: ignore[valid-type]
 
 
 EventsFile = _list_of(Event, "events/*.yml: a list of timeline events.")
 QuotesFile = _list_of(Quote, "quotes/*.yml: a list of quotations.")
+RelationsFile = _list_of(Relation, "relations/*.yml: a list of relations between records.")

@@ -19,6 +19,7 @@ import typst
 
 from briefing.dossier import Dossier
 from briefing.model import Citation, DateSpec, Event, Person, Quote, Statement
+from briefing.pictures import PRINT, relation_sentence, relationship_map, timeline_chart
 from briefing.source_view import paragraphs
 
 Paper = Literal["a4", "us-letter"]
@@ -91,6 +92,12 @@ class _Shaper:
             "quotes_by_speaker": self.quotes_by_speaker(),
             "source_texts": [self.source_text(doc) for doc in d.sources.values()],
             "citation_count": len(d.citations),
+            "relation_map": relationship_map(d, palette=PRINT, svg_id="map") or "",
+            "timeline_chart": timeline_chart(d, palette=PRINT, svg_id="chart") or "",
+            "relations": [
+                {"text": relation_sentence(d, r), **self.cited(r.cite, r.inference)}
+                for r in d.relations
+            ],
         }
 
     # -- pieces --------------------------------------------------------------------------

@@ -16,7 +16,18 @@ import jinja2
 from markupsafe import Markup, escape
 
 from briefing.dossier import CitationUse, Dossier, SourceDocument
-from briefing.model import Citation, Event, Group, Organisation, Person, Place, Quote, Statement
+from briefing.model import (
+    Citation,
+    Event,
+    Group,
+    Organisation,
+    Person,
+    Place,
+    Quote,
+    Relation,
+    Statement,
+)
+from briefing.pictures import relation_sentence, relationship_map, timeline_chart
 from briefing.source_view import ParagraphView, paragraphs
 
 PDF_NAME = "briefing.pdf"
@@ -189,7 +200,7 @@ class _Helpers:
     def holder_link(self, use: CitationUse) -> str:
         """Where the statement behind a citation is shown, for links back from the source."""
         first = use.holder.cite[0].number
-        if use.record_kind == "dossier" or use.record_id is None:
+        if use.record_kind in ("dossier", "relation") or use.record_id is None:
             return self.link("index.md", f"s{first}")
         if use.record_kind == "source":
             return self.link(f"sources/{use.record_id}.md", "about-source")
@@ -205,6 +216,8 @@ class _Helpers:
             where = "About the source"
         elif use.record_kind == "quote":
             where = "Quotes"
+        elif use.record_kind == "relation":
+            return f"Relationship: {relation_sentence(self.dossier, holder)}"
         else:
             where = self.dossier.name_of(use.record_id)
         for attr in ("text", "title", "name", "label", "value"):
@@ -365,6 +378,25 @@ class _Helpers:
             }
             for q in self.dossier.quotes
         ]
+
+    def _picture_href(self, kind: str, target: str) -> str:
+        if kind == "citation":
+            citation = self.dossier.citation(int(target)).citation
+            return self.link(f"sources/{citation.source_id}.md", f"c{citation.number}")
+        return self.record_link(target)
+
+    def relationship_map(self, focus: str | None = None) -> Markup | None:
+        svg = relationship_map(
+            self.dossier, focus=focus, href=self._picture_href, svg_id=f"map-{focus or 'all'}"
+        )
+        return Markup(svg) if svg else None
+
+    def timeline_chart(self) -> Markup | None:
+        svg = timeline_chart(self.dossier, href=self._picture_href, svg_id="chart")
+        return Markup(svg) if svg else None
+
+    def relations(self, focus: str | None = None) -> list[Relation]:
+        return self.dossier.relations if focus is None else self.dossier.relations_of(focus)
 
     def source_paragraphs(self, document: SourceDocument) -> list[ParagraphView]:
         return paragraphs(self.dossier, document)

@@ -32,6 +32,7 @@ _RECORD_NOUN = {
     "places": "place",
     "events": "event",
     "quotes": "quote",
+    "relations": "relation",
     "meta": "dossier",
 }
 _REF_ACCEPTS = {
@@ -90,6 +91,7 @@ def verify(loaded: LoadedDossier, problems: Problems) -> Dossier | None:
         places={p.id: p for p in records["places"]},
         events=sorted(records["events"], key=lambda e: (e.date.date.sort_key(), e.id)),
         quotes=records["quotes"],
+        relations=records["relations"],
         citations=uses,
     )
 

@@ -1,0 +1,127 @@
+"""The relationship map and the timeline chart, parsed as SVG."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from itertools import combinations
+
+import pytest
+
+from briefing import build_dossier
+from briefing.pictures import PRINT, Box, relationship_map, timeline_chart
+from conftest import FIXTURE, ROOT
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def link(kind: str, target: str) -> str:
+    return f"{kind}:{target}"
+
+
+@pytest.fixture(scope="module", params=["kazakhstan", "fixture"])
+def dossier(request):
+    return build_dossier((ROOT if request.param == "kazakhstan" else FIXTURE) / "dossier")
+
+
+def boxes(svg: ET.Element, css_class: str) -> list[Box]:
+    found = []
+    for rect in svg.iter(f"{SVG}rect"):
+        if css_class in rect.get("class", "").split():
+            x, y, w, h = (float(rect.get(k)) for k in ("x", "y", "width", "height"))
+            found.append(Box(x + w / 2, y + h / 2, w, h))
+    return found
+
+
+def test_every_relation_is_an_edge_with_its_label_and_link(dossier):
+    svg = ET.fromstring(relationship_map(dossier, href=link))
+    labelled = [a for a in svg.iter(f"{SVG}a") if a.find(f"{SVG}text") is not None]
+    edges = [a for a in labelled if a.find(f"{SVG}text").get("class") == "edge-label"]
+    assert len(edges) == len(dossier.relations)
+    for anchor, relation in zip(edges, dossier.relations, strict=True):
+        assert anchor.get("href") == f"citation:{relation.cite[0].number}"
+        assert anchor.find(f"{SVG}text").text.startswith(relation.label)
+    names = {t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "node-name"}
+    ends = {dossier.name_of(i) for r in dossier.relations for i in (r.subject, r.object)}
+    assert names == ends
+    assert len(list(svg.iter(f"{SVG}line"))) == len(dossier.relations)
+
+
+def test_no_boxes_overlap_and_labels_stay_clear_of_them(dossier):
+    focuses = [None, *(p.id for p in dossier.main_people if dossier.relations_of(p.id))]
+    for focus in focuses:
+        svg = ET.fromstring(relationship_map(dossier, focus=focus, href=link))
+        nodes = boxes(svg, "node")
+        for a, b in combinations(nodes, 2):
+            assert not a.overlaps(b), (focus, a, b)
+        labels = boxes(svg, "label-bg")
+        for label in labels:
+            assert not any(label.overlaps(node) for node in nodes), (focus, label)
+
+
+def test_inferred_relations_are_drawn_differently(dossier):
+    svg = ET.fromstring(relationship_map(dossier, href=link))
+    dashed = [ln for ln in svg.iter(f"{SVG}line") if "inferred" in ln.get("class", "")]
+    assert len(dashed) == sum(1 for r in dossier.relations if r.inference)
+
+
+def test_identical_bytes_on_rebuild(dossier):
+    assert relationship_map(dossier, href=link) == relationship_map(
+        build_dossier_again(dossier), href=link
+    )
+    assert timeline_chart(dossier, href=link, palette=PRINT) == timeline_chart(
+        build_dossier_again(dossier), href=link, palette=PRINT
+    )
+
+
+def build_dossier_again(dossier):
+    source = next(iter(dossier.sources.values()))
+    root = ROOT if "000_" in source.source.seed else FIXTURE
+    return build_dossier(root / "dossier")
+
+
+def test_timeline_chart_places_each_event_at_its_precision(dossier):
+    svg = ET.fromstring(timeline_chart(dossier, href=link))
+    groups = [g for g in svg.iter(f"{SVG}g") if "event" in g.get("class", "").split()]
+    assert len(groups) == len(dossier.events)
+    for group, event in zip(groups, dossier.events, strict=True):
+        assert group.find(f"{SVG}a").get("href") == f"event:{event.id}"
+        assert f"status-{event.status}" in group.get("class")
+        span = group.find(f".//{SVG}rect[@class='span']")
+        point = group.find(f".//{SVG}circle")
+        if event.date.date.precision == "day":
+            assert point is not None and span is None
+        else:
+            assert span is not None and point is None
+    spans = {
+        e.id: float(g.find(f".//{SVG}rect[@class='span']").get("width"))
+        for g, e in zip(groups, dossier.events, strict=True)
+        if e.date.date.precision != "day"
+    }
+    months = [
+        w
+        for i, w in spans.items()
+        if next(e for e in dossier.events if e.id == i).date.date.precision == "month"
+    ]
+    years = [
+        w
+        for i, w in spans.items()
+        if next(e for e in dossier.events if e.id == i).date.date.precision == "year"
+    ]
+    if months and years:
+        assert max(months) * 10 < min(years)  # a month is drawn as a twelfth of a year
+    labels = boxes(svg, "label-bg")
+    for a, b in combinations(labels, 2):
+        assert not a.overlaps(b)
+
+
+def test_pictures_escape_text_from_yaml(tmp_path):
+    import shutil
+
+    from conftest import edit
+
+    shutil.copytree(FIXTURE, tmp_path / "mini")
+    dossier_dir = tmp_path / "mini" / "dossier"
+    edit(dossier_dir / "people/tomas-reed.yml", "name: Tomas Reed", 'name: "Tomas <script>&"')
+    svg = relationship_map(build_dossier(dossier_dir), href=link)
+    assert "<script>" not in svg and "Tomas &lt;script&gt;&amp;" in svg
+    ET.fromstring(svg)  # still well-formed XML

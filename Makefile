@@ -24,6 +24,9 @@ test: $(VENV)/.installed-test $(AXE)
 serve: $(VENV)/.installed
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
+bench: $(VENV)/.installed
+	$(PY) benchmarks/run.py
+
 check: $(VENV)/.installed
 	$(PY) -m briefing check dossier
 

@@ -164,3 +164,12 @@ def test_site_build_writes_the_pdf_on_the_paper_the_plugin_asks_for(tmp_path):
     assert round(float(letter.pages[0].mediabox.width)) == 612
     home = page(project / "build", "index.html")
     assert home.find("a", href="briefing.pdf").text == "Download the PDF briefing"
+
+
+def test_large_briefings_print_notes_per_section_instead_of_footnotes():
+    dossier = build_dossier(FIXTURE / "dossier")
+    reader = PdfReader(io.BytesIO(build_pdf(dossier, footnote_limit=0)))
+    brisk = next(page for title, page, _ in bookmarks(reader) if title == "Elena Brisk")
+    text = page_text(reader, brisk - 1)
+    assert "SOURCES" in text
+    assert "Mayor Elena Brisk, 52, has led the town since 2015" in text

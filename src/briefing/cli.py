@@ -59,7 +59,8 @@ def _check(root: Path) -> int:
     counts = (
         f"{len(dossier.people)} people, {len(dossier.groups)} groups, "
         f"{len(dossier.organisations)} organisations, {len(dossier.places)} places, "
-        f"{len(dossier.events)} events, {len(dossier.quotes)} quotes"
+        f"{len(dossier.events)} events, {len(dossier.quotes)} quotes, "
+        f"{len(dossier.relations)} relations"
     )
     print(f"ok: {root}: {counts}; {len(dossier.citations)} citations verified")
     for document in dossier.sources.values():

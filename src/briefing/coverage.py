@@ -25,7 +25,7 @@ _ABBREVIATIONS = {
 _TERMINAL = re.compile(r"[.!?:;,][\"'\u201d\u2019)\]]*$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int

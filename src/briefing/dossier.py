@@ -7,6 +7,7 @@ source text, every relative date is resolved, and coverage is measured.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from briefing.coverage import Coverage
@@ -98,35 +99,36 @@ class Dossier:
     def other_people(self) -> list[Person]:
         return [p for p in self.people.values() if not p.main]
 
-    def quotes_by(self, actor_id: str) -> list[Quote]:
-        return [q for q in self.quotes if q.speaker == actor_id]
+    # Cross-references are looked up once per page for every record, so each is answered from
+    # an index built on first use: scanning every list for every record would make the build
+    # time grow with the square of the dossier's size.
 
-    def events_with(self, entity_id: str) -> list[Event]:
-        return [
-            e
-            for e in self.events
-            if entity_id in e.participants
-            or entity_id in e.places
-            or entity_id in e.summary.about
-            or any(entity_id in s.about for s in e.statements)
-        ]
+    def quotes_by(self, actor_id: str) -> list[Quote]:
+        return self._quotes_by.get(actor_id, [])
 
     def quotes_about(self, record_id: str) -> list[Quote]:
-        return [q for q in self.quotes if record_id in q.about]
+        return self._quotes_about.get(record_id, [])
+
+    def events_with(self, entity_id: str) -> list[Event]:
+        """Events the record takes part in, happens at, or is the subject of, in date order."""
+        return self._events_with.get(entity_id, [])
 
     def mentions(self, record_id: str) -> list[tuple[str, Statement]]:
         """Statements on other records that are about this one: what others say of it."""
-        found = []
-        for use in self.citations:
-            holder = use.holder
-            if (
-                isinstance(holder, Statement)
-                and record_id in holder.about
-                and use.record_id != record_id
-                and holder.cite[0] is use.citation
-            ):
-                found.append((use.record_id or "", holder))
-        return found
+        return self._mentions.get(record_id, [])
+
+    def relations_of(self, record_id: str) -> list[Relation]:
+        return self._relations_of.get(record_id, [])
+
+    def groups_in(self, organisation_id: str) -> list[Group]:
+        return self._groups_in.get(organisation_id, [])
+
+    def places_in(self, place_id: str) -> list[Place]:
+        return self._places_in.get(place_id, [])
+
+    def based_in(self, place_id: str) -> list[str]:
+        """Ids of people, groups and organisations based in a place."""
+        return self._based_in.get(place_id, [])
 
     def related(self, record_id: str) -> list[str]:
         """People and groups linked to a record by statements, quotes or shared events."""
@@ -136,33 +138,72 @@ class Dossier:
             for statement in [record.summary, *record.statements]:
                 linked.update(statement.about)
         linked.update(other for other, _ in self.mentions(record_id))
-        for quote in self.quotes:
-            if quote.speaker == record_id:
-                linked.update(quote.about)
-            if record_id in quote.about and quote.speaker:
-                linked.add(quote.speaker)
+        for quote in self.quotes_by(record_id):
+            linked.update(quote.about)
+        linked.update(q.speaker for q in self.quotes_about(record_id) if q.speaker)
         for event in self.events_with(record_id):
             linked.update(event.participants)
         actors = [i for i in linked if self.kind_of(i) in ("person", "group") and i != record_id]
         return sorted(actors, key=self.name_of)
 
-    def groups_in(self, organisation_id: str) -> list[Group]:
-        return [
-            g
+    @cached_property
+    def _quotes_by(self) -> dict[str, list[Quote]]:
+        return _index((q.speaker, q) for q in self.quotes if q.speaker)
+
+    @cached_property
+    def _quotes_about(self) -> dict[str, list[Quote]]:
+        return _index((about, q) for q in self.quotes for about in dict.fromkeys(q.about))
+
+    @cached_property
+    def _events_with(self) -> dict[str, list[Event]]:
+        def involved(e: Event) -> dict[str, None]:
+            ids = [*e.participants, *e.places, *e.summary.about]
+            ids += [i for s in e.statements for i in s.about]
+            return dict.fromkeys(ids)
+
+        return _index((i, e) for e in self.events for i in involved(e))
+
+    @cached_property
+    def _mentions(self) -> dict[str, list[tuple[str, Statement]]]:
+        pairs = []
+        for use in self.citations:
+            holder = use.holder
+            if isinstance(holder, Statement) and holder.cite[0] is use.citation:
+                for about in dict.fromkeys(holder.about):
+                    if about != use.record_id:
+                        pairs.append((about, (use.record_id or "", holder)))
+        return _index(pairs)
+
+    @cached_property
+    def _relations_of(self) -> dict[str, list[Relation]]:
+        return _index((i, r) for r in self.relations for i in dict.fromkeys((r.subject, r.object)))
+
+    @cached_property
+    def _groups_in(self) -> dict[str, list[Group]]:
+        return _index(
+            (o, g)
             for g in self.groups.values()
-            if any(a.organisation == organisation_id for a in g.affiliations)
-        ]
+            for o in dict.fromkeys(a.organisation for a in g.affiliations)
+        )
 
-    def places_in(self, place_id: str) -> list[Place]:
-        return [p for p in self.places.values() if p.part_of == place_id]
+    @cached_property
+    def _places_in(self) -> dict[str, list[Place]]:
+        return _index((p.part_of, p) for p in self.places.values() if p.part_of)
 
-    def based_in(self, place_id: str) -> list[str]:
-        """Ids of people, groups and organisations based in a place."""
+    @cached_property
+    def _based_in(self) -> dict[str, list[str]]:
         records = [*self.people.values(), *self.groups.values(), *self.organisations.values()]
-        return [r.id for r in records if any(b.place == place_id for b in r.based_in)]
-
-    def relations_of(self, record_id: str) -> list[Relation]:
-        return [r for r in self.relations if record_id in (r.subject, r.object)]
+        return _index(
+            (p, r.id) for r in records for p in dict.fromkeys(b.place for b in r.based_in)
+        )
 
     def as_of(self) -> str:
         return self.meta.as_of.date.human()
+
+
+def _index(pairs) -> dict:
+    """key -> list of values, in the order met."""
+    index: dict = {}
+    for key, value in pairs:
+        index.setdefault(key, []).append(value)
+    return index

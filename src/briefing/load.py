@@ -8,6 +8,7 @@ come later, in `verify`.
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -94,10 +95,19 @@ class LoadedDossier:
 
 def display_path(path: Path, base: Path) -> str:
     """Path relative to the folder the dossier sits in (the project), else as given."""
+    try:  # the common case, a file inside the dossier: no file system look-up needed
+        return (Path(_resolved(base).name) / path.relative_to(base)).as_posix()
+    except ValueError:
+        pass
     try:
-        return str(path.resolve().relative_to(base.resolve().parent))
+        return path.resolve().relative_to(_resolved(base).parent).as_posix()
     except ValueError:
         return str(path)
+
+
+@functools.lru_cache(maxsize=8)
+def _resolved(path: Path) -> Path:
+    return path.resolve()
 
 
 def load_dossier(root: Path, problems: Problems) -> LoadedDossier:

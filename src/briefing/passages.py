@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import re
 from dataclasses import dataclass
 
 _QUOTE_MAP = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
      "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'}
 )  # fmt: skip
+
+
+_WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -31,33 +35,44 @@ class Normalised:
 def normalise(text: str) -> Normalised:
     chars: list[str] = []
     origin: list[int] = []
-    pending_space: int | None = None
-    for index, char in enumerate(text.translate(_QUOTE_MAP)):
-        if char.isspace():
-            if pending_space is None:
-                pending_space = index
-            continue
-        if pending_space is not None and chars:
+    previous_end = None
+    for word in _WORD.finditer(text.translate(_QUOTE_MAP)):
+        if previous_end is not None:
             chars.append(" ")
-            origin.append(pending_space)
-        pending_space = None
-        chars.append(char)
-        origin.append(index)
+            origin.append(previous_end)  # a folded space stands for the run that began here
+        chars.append(word.group())
+        origin.extend(range(word.start(), word.end()))
+        previous_end = word.end()
     return Normalised("".join(chars), origin)
 
 
 def fold(text: str) -> str:
-    """The normalised form alone, for comparing two snippets."""
-    return normalise(text).text
+    """The normalised form alone (same as `normalise(text).text`, without the offsets)."""
+    return " ".join(text.translate(_QUOTE_MAP).split())
 
 
 class SourceText:
-    """A source document prepared for repeated passage look-ups."""
+    """A source document prepared for repeated passage look-ups.
+
+    Finding every occurrence of a passage by scanning the whole text costs time in proportion
+    to the text for each citation. Instead the start of every word is indexed by its first
+    characters: any occurrence of a passage that contains a space has its second word at an
+    indexed word start, so its candidates are found directly and then checked.
+    """
+
+    KEY = 8
 
     def __init__(self, text: str):
         self.text = text
         self._normalised = normalise(text)
         self._line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self._word_starts: dict[str, list[int]] = {}
+        haystack = self._normalised.text
+        position = 0
+        while position != -1:
+            start = position + 1 if position else 0
+            self._word_starts.setdefault(haystack[start : start + self.KEY], []).append(start)
+            position = haystack.find(" ", start)
 
     def find(
         self, exact: str, prefix: str | None = None, suffix: str | None = None
@@ -73,16 +88,34 @@ class SourceText:
         want_before = fold(prefix) if prefix else ""
         want_after = fold(suffix) if suffix else ""
         spans = []
-        at = haystack.find(needle)
-        while at != -1:
+        for at in self._occurrences(needle):
             end = at + len(needle)
-            if haystack[:at].rstrip().endswith(want_before) and haystack[end:].lstrip().startswith(
-                want_after
-            ):
+            before = haystack[max(0, at - len(want_before) - 1) : at].rstrip()
+            after = haystack[end : end + len(want_after) + 1].lstrip()
+            if before.endswith(want_before) and after.startswith(want_after):
                 origin = self._normalised.origin
                 spans.append((origin[at], origin[end - 1] + 1))
-            at = haystack.find(needle, at + 1)
         return spans
+
+    def _occurrences(self, needle: str) -> list[int]:
+        """Start offsets (in the folded text) of every occurrence of a folded passage."""
+        haystack = self._normalised.text
+        best: list[int] | None = None
+        shift = 0
+        position = needle.find(" ")
+        while position != -1 and len(needle) - position - 1 >= self.KEY:
+            start = position + 1
+            candidates = self._word_starts.get(needle[start : start + self.KEY], [])
+            if best is None or len(candidates) < len(best):
+                best, shift = candidates, start  # the rarest word start narrows it most
+            position = needle.find(" ", start)
+        if best is None:  # a single word or a short fragment: scan the text
+            found, at = [], haystack.find(needle)
+            while at != -1:
+                found.append(at)
+                at = haystack.find(needle, at + 1)
+            return found
+        return [p - shift for p in best if p >= shift and haystack.startswith(needle, p - shift)]
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset."""

@@ -27,7 +27,18 @@ TEMPLATE_FOLDER = "templates/pdf"
 TEMPLATE = "briefing.typ"
 
 
-def build_pdf(dossier: Dossier, *, paper: Paper = "a4", timestamp: int | None = None) -> bytes:
+# Typst lays out each footnote by re-flowing its page, about 10 ms a note; past this many
+# citations the briefing prints its notes at the end of each profile and section instead.
+FOOTNOTE_LIMIT = 1500
+
+
+def build_pdf(
+    dossier: Dossier,
+    *,
+    paper: Paper = "a4",
+    timestamp: int | None = None,
+    footnote_limit: int = FOOTNOTE_LIMIT,
+) -> bytes:
     """Compile the briefing PDF and return its bytes."""
     template_root = resources.files("briefing") / TEMPLATE_FOLDER
     with resources.as_file(template_root) as root:
@@ -36,7 +47,7 @@ def build_pdf(dossier: Dossier, *, paper: Paper = "a4", timestamp: int | None = 
             root=str(root),
             font_paths=[],
             ignore_system_fonts=True,
-            sys_inputs={"data": json.dumps(pdf_data(dossier)), "paper": paper},
+            sys_inputs={"data": json.dumps(pdf_data(dossier, footnote_limit)), "paper": paper},
             timestamp=timestamp if timestamp is not None else build_timestamp(dossier),
             pdf_tags=True,
         )
@@ -49,10 +60,36 @@ def build_timestamp(dossier: Dossier) -> int:
     return calendar.timegm(dossier.meta.as_of.date.latest.timetuple())
 
 
-def pdf_data(dossier: Dossier) -> dict[str, Any]:
+def pdf_data(dossier: Dossier, footnote_limit: int = FOOTNOTE_LIMIT) -> dict[str, Any]:
     """Everything the template shows, as plain JSON values."""
-    shaper = _Shaper(dossier)
-    return shaper.document()
+    data = _Shaper(dossier).document()
+    data["notes"] = "footnotes" if len(dossier.citations) <= footnote_limit else "sections"
+    for profile in [*data["main_people"], *data["other_people"], *data["groups"],
+                    *data["organisations"], *data["places"]]:  # fmt: skip
+        profile["notes"] = _cites_in(profile)
+    data["glance_notes"] = _cites_in([data["glance"], data["figures"], data["relations"]])
+    data["timeline_notes"] = _cites_in(data["timeline"])
+    data["quotes_notes"] = _cites_in(data["quotes_by_speaker"])
+    return data
+
+
+def _cites_in(value: Any) -> list[dict[str, Any]]:
+    """Every citation shaped inside a value, once each, in the order they appear."""
+    found: dict[int, dict[str, Any]] = {}
+
+    def walk(item: Any) -> None:
+        if isinstance(item, dict):
+            for cite in item.get("cites", []):
+                found.setdefault(cite["n"], cite)
+            for key, child in item.items():
+                if key != "cites":
+                    walk(child)
+        elif isinstance(item, list):
+            for child in item:
+                walk(child)
+
+    walk(value)
+    return list(found.values())
 
 
 class _Shaper:

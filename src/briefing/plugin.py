@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -47,6 +48,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.command: str = "build"
         self.dossier: Dossier | None = None
         self.pages: list[SitePage] = []
+        self.pages_by_uri: dict[str, SitePage] = {}
         self.dossier_dir: Path | None = None
         self.seeds_dir: Path | None = None
         self.final_site_dir: str | None = None
@@ -79,6 +81,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.seeds_dir = (self.dossier_dir / dossier.meta.seeds).resolve()
         renderer = SiteRenderer(dossier, use_directory_urls=config.use_directory_urls)
         self.pages = renderer.pages()
+        self.pages_by_uri = {page.src_uri: page for page in self.pages}
         if config.nav is None:
             config.nav = _navigation(self.pages, Path(config.docs_dir))
         for name in ASSETS:
@@ -113,6 +116,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 )
             )
         return Files([*generated, *files])
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        generated = self.pages_by_uri.get(page.file.src_uri)
+        return generated.fill(html) if generated is not None else html
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         for folder in (self.dossier_dir, self.seeds_dir):
@@ -161,20 +168,25 @@ def _navigation(pages: list[SitePage], docs_dir: Path) -> list:
     """Home, the generated sections in reading order, then the hand-written pages.
 
     MkDocs would sort an automatic navigation alphabetically; a briefing reads better with the
-    main figures first and the About page last.
+    main figures first and the About page last. A long section is split into groups of
+    SECTION_CHUNK pages: Material writes the visible navigation into every page, so one flat
+    list of thousands of people would make the build time grow with the square of their count.
     """
     nav: list = [{"Home": "index.md"}]
-    sections = {"people/": "People", "organisations/": "Organisations", "places/": "Places",
-                "sources/": "Sources"}  # fmt: skip
+    sections: dict[str, list[SitePage]] = {}
     for page in pages[1:]:
-        folder = page.src_uri.split("/")[0] + "/" if "/" in page.src_uri else ""
-        if folder in sections:
-            title = sections[folder]
-            if not (isinstance(nav[-1], dict) and title in nav[-1]):
-                nav.append({title: []})
-            nav[-1][title].append(page.src_uri)
+        folder = page.src_uri.split("/")[0] if "/" in page.src_uri else ""
+        if folder in SECTION_TITLES:
+            if folder not in sections:
+                sections[folder] = []
+                nav.append({SECTION_TITLES[folder]: sections[folder]})
+            sections[folder].append(page)
         else:
             nav.append(page.src_uri)
+    for entry in nav[1:]:
+        if isinstance(entry, dict):
+            title, members = next(iter(entry.items()))
+            entry[title] = _chunked(members)
     generated = {page.src_uri for page in pages}
     written = sorted(
         (p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")),
@@ -182,3 +194,21 @@ def _navigation(pages: list[SitePage], docs_dir: Path) -> list:
     )
     nav.extend(uri for uri in written if uri not in generated)
     return nav
+
+
+SECTION_TITLES = {"people": "People", "organisations": "Organisations", "places": "Places",
+                  "sources": "Sources"}  # fmt: skip
+SECTION_CHUNK = 50
+
+
+def _chunked(members: list[SitePage]) -> list:
+    index = [p.src_uri for p in members if p.src_uri.endswith("/index.md")]
+    rest = [p for p in members if not p.src_uri.endswith("/index.md")]
+    if len(rest) <= SECTION_CHUNK + SECTION_CHUNK // 5:
+        return index + [p.src_uri for p in rest]
+    groups = []
+    for start in range(0, len(rest), SECTION_CHUNK):
+        chunk = rest[start : start + SECTION_CHUNK]
+        title = f"{chunk[0].title} – {chunk[-1].title}"  # nav titles reach the HTML unescaped
+        groups.append({str(escape(title)): [p.src_uri for p in chunk]})
+    return index + groups

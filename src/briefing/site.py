@@ -9,6 +9,7 @@ files; another front end could publish them as they are.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,9 +37,37 @@ JSON_NAME = "dossier.json"
 
 @dataclass(frozen=True)
 class SitePage:
+    """A generated page: Markdown headings, with each block of HTML left as a placeholder.
+
+    Markdown processors parse raw HTML slowly and gain nothing from it here, so the HTML
+    blocks travel beside the Markdown and `fill` puts them into the converted page.
+    """
+
     src_uri: str  # "people/tokayev.md"
     title: str  # plain text
     markdown: str
+    blocks: tuple[str, ...] = ()
+
+    def fill(self, html: str) -> str:
+        """The converted page with every placeholder paragraph replaced by its HTML block."""
+        for number, block in enumerate(self.blocks):
+            html = html.replace(f"<p>{_PLACEHOLDER}{number}</p>", block, 1)
+        return html
+
+
+_PLACEHOLDER = "BRIEFINGBLOCK"
+
+
+def _stash_html(body: str) -> tuple[str, tuple[str, ...]]:
+    """Markdown with every chunk that is not a heading replaced by a numbered placeholder."""
+    parts, blocks = [], []
+    for chunk in re.split(r"\n\s*\n", body.strip()):
+        if chunk.startswith("#") and "\n" not in chunk:
+            parts.append(chunk)
+        else:
+            parts.append(f"{_PLACEHOLDER}{len(blocks)}")
+            blocks.append(chunk)
+    return "\n\n".join(parts) + "\n", tuple(blocks)
 
 
 # --- where each record lives ----------------------------------------------------------------
@@ -89,6 +118,7 @@ class SiteRenderer:
     def __init__(self, dossier: Dossier, *, use_directory_urls: bool = True):
         self.dossier = dossier
         self.use_directory_urls = use_directory_urls
+        self.source_views: dict[str, list[ParagraphView]] = {}
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("briefing", "templates/site"),
             autoescape=True,
@@ -152,11 +182,11 @@ class SiteRenderer:
             d=self.dossier, h=helpers, notes=notes, title=title, **context
         )
         if src_uri == "index.md":  # MkDocs names the home page "Home"; the title is its <h1>
-            return SitePage(src_uri, title, f"<h1>{escape(title)}</h1>\n\n{body}")
-        if src_uri == "index.md":  # MkDocs names the home page "Home"; the title is its <h1>
-            return SitePage(src_uri, title, f"<h1>{escape(title)}</h1>\n\n{body}")
+            markdown, blocks = _stash_html(f"<h1>{escape(title)}</h1>\n\n{body}")
+            return SitePage(src_uri, title, markdown, blocks)
         front_matter = f"---\ntitle: {json.dumps(str(escape(title)))}\n---\n\n"
-        return SitePage(src_uri, title, front_matter + body)
+        markdown, blocks = _stash_html(body)
+        return SitePage(src_uri, title, front_matter + markdown, blocks)
 
 
 class _Helpers:
@@ -399,7 +429,10 @@ class _Helpers:
         return self.dossier.relations if focus is None else self.dossier.relations_of(focus)
 
     def source_paragraphs(self, document: SourceDocument) -> list[ParagraphView]:
-        return paragraphs(self.dossier, document)
+        key = document.source.id
+        if key not in self.renderer.source_views:
+            self.renderer.source_views[key] = paragraphs(self.dossier, document)
+        return self.renderer.source_views[key]
 
 
 _MARKDOWN_SPECIALS = {c: f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|~^=:"}

@@ -146,10 +146,11 @@ def _walk_file(file: LoadedFile) -> Iterator[_Node]:
 
 
 def _walk(file, value, loc, ref, record_kind, record_id, parent) -> Iterator[_Node]:
-    yield _Node(file, loc, value, ref, record_kind, record_id, parent)
+    """Models (citations, dates, quotes ...) and references, each with where it stands."""
+    if ref is not None or isinstance(value, BaseModel):
+        yield _Node(file, loc, value, ref, record_kind, record_id, parent)
     if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            child = getattr(value, name)
+        for name, child in value.__dict__.items():  # a pydantic model's fields, fast
             child_ref = _ref_of(type(value), name)
             yield from _walk(file, child, (*loc, name), child_ref, record_kind, record_id, value)
     elif isinstance(value, list):
@@ -413,9 +414,9 @@ def _measure_coverage(
             else:
                 coverage.explained[match] = entry.reason
 
-    for document in documents.values():
+    for source_id, document in documents.items():
         coverage = document.coverage
-        text = SourceText(document.text)
+        text = sources[source_id].text
         for index in coverage.uncited:
             if index in coverage.explained:
                 continue

@@ -9,9 +9,9 @@ counts the nodes it produces, which bounds "billion laughs" alias expansion.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -61,6 +61,19 @@ class _Loader(
         _Resolver.__init__(self)
 
 
+if yaml.__with_libyaml__:  # the same composer in C (libyaml), many times faster
+
+    class _FastLoader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, _Resolver):
+        def __init__(self, stream: str):
+            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _Resolver.__init__(self)
+
+    _LOADER: type = _FastLoader
+else:  # pragma: no cover - PyYAML without libyaml
+    _LOADER = _Loader
+
+
 class YamlError(Exception):
     """Bad input at a place in the file; `line`/`column` are 1-based."""
 
@@ -71,33 +84,46 @@ class YamlError(Exception):
         self.column = column
 
 
-@dataclass
-class Position:
+class Position(NamedTuple):
     line: int
     column: int
 
 
 @dataclass
 class YamlDocument:
-    """The plain data of one file plus the position of every key and value in it."""
+    """The plain data of one file, and its node tree to find where any value stands.
+
+    Positions are looked up only when a message needs one, by following the field path
+    through the composed nodes; nothing is recorded for files that are fine.
+    """
 
     path: Path
     data: Any
-    values: dict[Loc, Position] = field(default_factory=dict)
-    keys: dict[Loc, Position] = field(default_factory=dict)
+    root: yaml.Node | None = None
 
     def position(self, loc: Loc, *, key: bool = False) -> Position | None:
-        """Position of `loc`, or of its nearest ancestor that has one."""
-        table = self.keys if key else self.values
-        while True:
-            if loc in table:
-                return table[loc]
-            if key and loc in self.values:
-                return self.values[loc]
-            if not loc:
-                return None
-            loc = loc[:-1]
-            table = self.values
+        """Position of `loc` (its key, with key=True), or of its nearest ancestor."""
+        node, key_node = self.root, None
+        for part in loc:
+            child = _child(node, part)
+            if child is None:
+                break
+            key_node, node = child
+        else:
+            if key and key_node is not None:
+                return _position(key_node)
+        return _position(node) if node is not None else None
+
+
+def _child(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    """(key node, value node) of one step down a path, or None where the path leaves the tree."""
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return None, node.value[part]
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == part:
+                return key_node, value_node
+    return None
 
 
 def read_yaml(path: Path) -> YamlDocument:
@@ -118,12 +144,7 @@ def read_yaml(path: Path) -> YamlDocument:
             line,
             column,
         ) from None
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
-        raise YamlError("file is empty; expected YAML content", 1, 1)
-
-    loader = _Loader(text)
+    loader = _LOADER(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -137,37 +158,36 @@ def read_yaml(path: Path) -> YamlDocument:
     except yaml.YAMLError as exc:
         raise YamlError(f"invalid YAML: {exc}") from None
     finally:
-        loader.dispose()
+        getattr(loader, "dispose", lambda: None)()
 
-    document = YamlDocument(path=path, data=None)
-    document.data = _Converter(loader, document).convert(node, ())
-    return document
+    if node is None:
+        raise YamlError("file is empty; expected YAML content", 1, 1)
+    data = _Converter(loader).convert(node, ())
+    return YamlDocument(path=path, data=data, root=node)
 
 
 class _Converter:
-    def __init__(self, loader: _Loader, document: YamlDocument):
+    def __init__(self, loader):
         self.loader = loader
-        self.document = document
         self.count = 0
+        self.top_entry: yaml.Node | None = None
         self.active: set[int] = set()
 
     def convert(self, node: yaml.Node, loc: Loc) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            top = self.document.values.get(loc[:1], _position(node))
+            top = self.top_entry or node  # the top-level entry whose aliases expand so far
             raise YamlError(
                 f"file expands to more than {MAX_NODES:,} values (aliases repeated too often?)",
-                top.line,
-                top.column,
+                *_mark(top),
             )
-        self.document.values[loc] = _position(node)
+        if len(loc) == 1:
+            self.top_entry = node
         if isinstance(node, yaml.ScalarNode):
-            if node.tag not in _SCALAR_TAGS:
-                raise YamlError(
-                    f"unsupported tag {node.tag!r}; write plain values",
-                    *_mark(node),
-                )
-            return self.loader.construct_object(node, deep=True)
+            build = _SCALARS.get(node.tag)
+            if build is None:
+                raise YamlError(f"unsupported tag {node.tag!r}; write plain values", *_mark(node))
+            return node.value if build is str else build(self.loader, node)
         if id(node) in self.active:
             raise YamlError("recursive alias: a value contains itself", *_mark(node))
         self.active.add(id(node))
@@ -182,24 +202,24 @@ class _Converter:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise YamlError("keys must be plain words", *_mark(key_node))
-                key = str(self.loader.construct_object(key_node))
+                key = str(key_node.value)
                 if key == "<<":
                     raise YamlError("merge keys (<<) are not supported", *_mark(key_node))
                 if key in result:
                     raise YamlError(f"duplicate key '{key}'", *_mark(key_node))
-                self.document.keys[(*loc, key)] = _position(key_node)
                 result[key] = self.convert(value_node, (*loc, key))
             return result
         finally:
             self.active.discard(id(node))
 
 
-_SCALAR_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
+_CONSTRUCT = yaml.constructor.SafeConstructor
+_SCALARS = {  # tag -> how to build the value; plain strings are taken as they are
+    "tag:yaml.org,2002:str": str,
+    "tag:yaml.org,2002:int": _CONSTRUCT.construct_yaml_int,
+    "tag:yaml.org,2002:float": _CONSTRUCT.construct_yaml_float,
+    "tag:yaml.org,2002:bool": _CONSTRUCT.construct_yaml_bool,
+    "tag:yaml.org,2002:null": _CONSTRUCT.construct_yaml_null,
 }
 
 

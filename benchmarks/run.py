@@ -1,0 +1,184 @@
+"""Build-speed benchmark: our site, check and PDF against a bare Material site of the same size.
+
+For the real dossier and synthetic dossiers of N people it prints `briefing check` time, the
+site build time (MkDocs + Material + the briefing plugin, PDF off), the PDF time, the peak
+memory of the site build, the pages built, and the site build time as a ratio to the anchor:
+a bare mkdocs-material site with the same number of pages and about the same words, in
+sections with navigation.prune. Times are medians of several runs.
+
+    python benchmarks/run.py [--runs R] [N ...]        (default: 100 1000 2000 3000, 3 runs)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from generate import write as generate
+
+from briefing import build_dossier
+from briefing.pdf import build_pdf
+from briefing.site import SiteRenderer
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+# A small parent process runs each measured command: a child forked straight from this
+# process would inherit its memory (PDFs, dossiers) in its peak-memory figure.
+_MEASURE = """
+import os, subprocess, sys, time
+started = time.perf_counter()
+process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+_, status, usage = os.wait4(process.pid, 0)
+elapsed = time.perf_counter() - started
+sys.stderr.write(process.stderr.read().decode())
+print(status, elapsed, usage.ru_maxrss)
+"""
+
+
+def timed_child(args: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time (s) and peak resident memory (MiB) of one command."""
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *args], cwd=cwd, env=ENV, capture_output=True, text=True
+    )
+    status, elapsed, peak_kib = result.stdout.split()
+    if int(status) != 0:
+        raise SystemExit(f"failed: {' '.join(args)}\n{result.stderr}")
+    return float(elapsed), int(peak_kib) // 1024
+
+
+def mkdocs_build(project: Path, out: Path) -> tuple[float, int]:
+    shutil.rmtree(out, ignore_errors=True)
+    return timed_child([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], project)
+
+
+def anchor_project(folder: Path, pages: int, words: int) -> Path:
+    """A bare Material site: `pages` Markdown pages of about `words` words in all, in sections."""
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    per_page = max(words // max(pages, 1), 20)
+    filler = [
+        "the",
+        "vote",
+        "was",
+        "held",
+        "in",
+        "the",
+        "region",
+        "after",
+        "a",
+        "long",
+        "campaign",
+        "of",
+        "reform",
+    ]
+    (docs / "index.md").write_text("# Home\n\nA bare Material site.\n")
+    for i in range(1, pages):
+        section = docs / f"section-{i // 50:03d}"
+        section.mkdir(exist_ok=True)
+        body = " ".join(filler[(i + k) % len(filler)] for k in range(per_page))
+        (section / f"page-{i:05d}.md").write_text(f"# Page {i}\n\n## Part\n\n{body}\n")
+    (folder / "mkdocs.yml").write_text(
+        "site_name: Anchor\nsite_url: http://127.0.0.1:8000/\ntheme:\n  name: material\n"
+        "  font: false\n  features: [navigation.tabs, navigation.sections, navigation.indexes,"
+        " navigation.prune]\nplugins:\n  - search\nmarkdown_extensions:\n  - toc\n"
+    )
+    return folder
+
+
+def measure(name: str, project: Path, runs: int, work: Path) -> dict:
+    dossier_dir = project / "dossier"
+    checks = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        dossier = build_dossier(dossier_dir)
+        checks.append(time.perf_counter() - started)
+    pages = SiteRenderer(dossier).pages()
+    words = sum(
+        len(re.sub(r"<[^>]+>", " ", " ".join([p.markdown, *p.blocks])).split()) for p in pages
+    )
+    pdf_times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        pdf = build_pdf(dossier)
+        pdf_times.append(time.perf_counter() - started)
+
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    if "pdf: false" not in text:  # time the site alone; the PDF is timed above
+        config.write_text(text.replace("  - briefing\n", "  - briefing:\n      pdf: false\n"))
+    site = [mkdocs_build(project, work / f"{name}-site") for _ in range(runs)]
+    built = sum(1 for _ in (work / f"{name}-site").rglob("index.html"))
+    anchor = anchor_project(work / f"{name}-anchor", built, words)
+    bare = [mkdocs_build(anchor, work / f"{name}-anchor-site")[0] for _ in range(runs)]
+    config.write_text(text)
+    site_time = statistics.median(t for t, _ in site)
+    bare_time = statistics.median(bare)
+    return {
+        "case": name,
+        "check_s": statistics.median(checks),
+        "site_s": site_time,
+        "pdf_s": statistics.median(pdf_times),
+        "pdf_pages_kb": len(pdf) // 1024,
+        "peak_mib": max(m for _, m in site),
+        "pages": built,
+        "words": words,
+        "anchor_s": bare_time,
+        "ratio": site_time / bare_time,
+    }
+
+
+def real_project(work: Path) -> Path:
+    project = work / "real"
+    project.mkdir()
+    for name in ("mkdocs.yml", "docs", "dossier", "seeds"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    return project
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 2000, 3000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-real", action="store_true")
+    args = parser.parse_args()
+    header = (
+        f"{'case':>8} {'check':>7} {'site':>7} {'anchor':>7} {'ratio':>6} {'pdf':>7} "
+        f"{'peak':>8} {'pages':>6} {'words':>9}"
+    )
+    print(header)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as tmp:
+        work = Path(tmp)
+        cases = [] if args.skip_real else [("real", real_project(work))]
+        for n in args.sizes:
+            generate(n, work / f"n{n}")
+            cases.append((f"N={n}", work / f"n{n}"))
+        for name, project in cases:
+            r = measure(name.replace("=", ""), project, args.runs, work)
+            r["case"] = name
+            results.append(r)
+            print(
+                f"{name:>8} {r['check_s']:6.2f}s {r['site_s']:6.2f}s {r['anchor_s']:6.2f}s "
+                f"{r['ratio']:5.2f}x {r['pdf_s']:6.2f}s {r['peak_mib']:5d}MiB {r['pages']:6d} "
+                f"{r['words']:9,d}",
+                flush=True,
+            )
+    by = {r["case"]: r for r in results}
+    if "N=1000" in by and "N=3000" in by:
+        growth = by["N=3000"]["site_s"] / by["N=1000"]["site_s"]
+        print(f"growth of the site build from N=1000 to N=3000: {growth:.2f}x (linear would be 3x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""The benchmark runs end to end (at a tiny size: figures are for `make bench`, not tests)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from briefing import build_dossier
+from conftest import ROOT
+
+
+def test_benchmark_runs_at_tiny_size():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--runs", "1", "--skip-real", "4"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:5] == ["case", "check", "site", "anchor", "ratio"]
+    row = lines[1].split()
+    assert row[0] == "N=4" and row[4].endswith("x") and row[-2].isdigit()
+
+
+def test_generated_dossier_is_valid_and_fully_cited(tmp_path):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import write
+
+    counts = write(12, tmp_path)
+    dossier = build_dossier(tmp_path / "dossier")
+    assert len(dossier.people) == 12 and len(dossier.citations) == counts["citations"]
+    (document,) = dossier.sources.values()
+    assert document.coverage.share == 1.0

@@ -109,6 +109,13 @@ class Dossier:
     def quotes_about(self, record_id: str) -> list[Quote]:
         return self._quotes_about.get(record_id, [])
 
+    def speaker_name(self, quote: Quote) -> str:
+        return self.name_of(quote.speaker) if quote.speaker else quote.unnamed_speaker.description
+
+    def quotes_by_speaker(self) -> list[tuple[str, list[Quote]]]:
+        """(speaker's name, their quotes), in the order each speaker is first quoted."""
+        return list(_index((self.speaker_name(q), q) for q in self.quotes).items())
+
     def events_with(self, entity_id: str) -> list[Event]:
         """Events the record takes part in, happens at, or is the subject of, in date order."""
         return self._events_with.get(entity_id, [])

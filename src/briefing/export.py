@@ -179,9 +179,7 @@ def quotes_csv(dossier: Dossier) -> str:
                 "id": quote.id,
                 "text": " ".join(quote.text.split()),
                 "speaker_id": quote.speaker or "",
-                "speaker": dossier.name_of(quote.speaker)
-                if quote.speaker
-                else quote.unnamed_speaker.description,
+                "speaker": dossier.speaker_name(quote),
                 "role": quote.role or "",
                 "delivery": quote.delivery,
                 "event_id": quote.event or "",

@@ -237,7 +237,7 @@ class _Shaper:
         speaker = (
             self.ref(quote.speaker)
             if quote.speaker
-            else {"id": "", "name": quote.unnamed_speaker.description}
+            else {"id": "", "name": self.d.speaker_name(quote)}
         )
         return {
             "text": " ".join(quote.text.split()),
@@ -262,13 +262,11 @@ class _Shaper:
         }
 
     def quotes_by_speaker(self) -> list[dict[str, Any]]:
-        groups: dict[str, dict[str, Any]] = {}
-        for quote in self.d.quotes:
-            shaped = self.quote(quote)
-            key = shaped["speaker"]["name"]
-            groups.setdefault(key, {"speaker": shaped["speaker"], "quotes": []})
-            groups[key]["quotes"].append(shaped)
-        return list(groups.values())
+        groups = []
+        for _, quotes in self.d.quotes_by_speaker():
+            shaped = [self.quote(q) for q in quotes]
+            groups.append({"speaker": shaped[0]["speaker"], "quotes": shaped})
+        return groups
 
     def source_text(self, document) -> dict[str, Any]:
         shaped = []

@@ -19,14 +19,11 @@ from markupsafe import Markup, escape
 from briefing.dossier import CitationUse, Dossier, SourceDocument
 from briefing.model import (
     Citation,
-    Event,
     Group,
     Organisation,
     Person,
     Place,
-    Quote,
     Relation,
-    Statement,
 )
 from briefing.pictures import relation_sentence, relationship_map, timeline_chart
 from briefing.source_view import ParagraphView, paragraphs
@@ -262,15 +259,6 @@ class _Helpers:
             return f"{where}: {self.dossier.name_of(holder.organisation)}"
         return where
 
-    def mentions(self, record_id: str) -> list[tuple[str, Statement]]:
-        return self.dossier.mentions(record_id)
-
-    def quotes_about(self, record_id: str) -> list[Quote]:
-        return self.dossier.quotes_about(record_id)
-
-    def related(self, record_id: str) -> list[str]:
-        return self.dossier.related(record_id)
-
     def json_ld(self, data: dict) -> Markup:
         """A JSON-LD script element; the JSON is escaped so text cannot end the script."""
         text = json.dumps(data, ensure_ascii=False, indent=None, sort_keys=True)
@@ -299,12 +287,6 @@ class _Helpers:
     def data_json(self) -> str:
         return self.root_file(JSON_NAME)
 
-    def kind_of(self, record_id: str) -> str | None:
-        return self.dossier.kind_of(record_id)
-
-    def is_person(self, record: Any) -> bool:
-        return isinstance(record, Person)
-
     def kind_label(self, record: Any) -> str:
         if isinstance(record, Group):
             return "Group"
@@ -314,33 +296,8 @@ class _Helpers:
             return record.kind.capitalize() if record.kind != "other" else "Place"
         return "Person"
 
-    def groups_in(self, organisation_id: str) -> list[Group]:
-        return self.dossier.groups_in(organisation_id)
-
-    def places_in(self, place_id: str) -> list[Place]:
-        return self.dossier.places_in(place_id)
-
-    def based_here(self, place_id: str) -> list[str]:
-        return self.dossier.based_in(place_id)
-
-    def events_with(self, record_id: str) -> list[Event]:
-        return self.dossier.events_with(record_id)
-
-    def quotes_by(self, record_id: str) -> list[Quote]:
-        return self.dossier.quotes_by(record_id)
-
     def source_date(self, citation: Citation) -> str:
         return self.dossier.sources[citation.source_id].source.date.date.human()
-
-    def quotes_by_speaker(self) -> list[tuple[str, list[Quote]]]:
-        groups: dict[str, list[Quote]] = {}
-        for quote in self.dossier.quotes:
-            if quote.speaker:
-                name = self.dossier.name_of(quote.speaker)
-            else:
-                name = quote.unnamed_speaker.description
-            groups.setdefault(name, []).append(quote)
-        return list(groups.items())
 
     def ld_person(self, person: Person) -> dict:
         return {
@@ -400,9 +357,9 @@ class _Helpers:
                 "text": " ".join(q.text.split()),
                 "creator": {
                     "@type": "Organization"
-                    if self.kind_of(q.speaker or "") == "organisation"
+                    if self.dossier.kind_of(q.speaker or "") == "organisation"
                     else "Person",
-                    "name": self.name(q.speaker) if q.speaker else q.unnamed_speaker.description,
+                    "name": self.dossier.speaker_name(q),
                 },
                 "isBasedOn": self.ld_based_on(),
             }

@@ -130,44 +130,31 @@ class SiteRenderer:
     # -- public ------------------------------------------------------------------------------
 
     def pages(self) -> list[SitePage]:
+        """Every page, in reading order: home, people, organisations, places, the rest."""
         d = self.dossier
-        pages = [self._page("index.md", d.meta.title, "home.html.j2")]
-        pages.append(self._page("people/index.md", "People", "people_index.html.j2"))
-        for person in [*d.main_people, *d.other_people]:
-            pages.append(
-                self._page(page_of(d, person.id), person.name, "person.html.j2", record=person)
-            )
-        for group in d.groups.values():
-            pages.append(
-                self._page(page_of(d, group.id), group.name, "record.html.j2", record=group)
-            )
-        pages.append(
-            self._page("organisations/index.md", "Organisations", "records_index.html.j2",
-                       records=list(d.organisations.values()), heading="Organisations")
-        )  # fmt: skip
-        for organisation in d.organisations.values():
-            pages.append(
-                self._page(page_of(d, organisation.id), organisation.name, "record.html.j2",
-                           record=organisation)
-            )  # fmt: skip
-        pages.append(
-            self._page("places/index.md", "Places", "records_index.html.j2",
-                       records=list(d.places.values()), heading="Places")
-        )  # fmt: skip
-        for place in d.places.values():
-            pages.append(
-                self._page(page_of(d, place.id), place.name, "record.html.j2", record=place)
-            )
-        pages.append(self._page("timeline.md", "Timeline", "timeline.html.j2"))
-        pages.append(self._page("quotes.md", "Quotes", "quotes.html.j2"))
-        pages.append(self._page("sources/index.md", "Sources", "sources_index.html.j2"))
-        for source_id, document in d.sources.items():
-            pages.append(
-                self._page(f"sources/{source_id}.md", f"Source: {document.source.title}",
-                           "source.html.j2", document=document)
-            )  # fmt: skip
-        pages.append(self._page("data.md", "Data", "data.html.j2"))
-        return pages
+        page = self._page
+        people = [*d.main_people, *d.other_people]
+        return [
+            page("index.md", d.meta.title, "home.html.j2"),
+            page("people/index.md", "People", "people_index.html.j2"),
+            *(page(page_of(d, p.id), p.name, "person.html.j2", record=p) for p in people),
+            *(page(page_of(d, g.id), g.name, "record.html.j2", record=g)
+              for g in d.groups.values()),
+            page("organisations/index.md", "Organisations", "records_index.html.j2",
+                 records=list(d.organisations.values())),
+            *(page(page_of(d, o.id), o.name, "record.html.j2", record=o)
+              for o in d.organisations.values()),
+            page("places/index.md", "Places", "records_index.html.j2",
+                 records=list(d.places.values())),
+            *(page(page_of(d, p.id), p.name, "record.html.j2", record=p)
+              for p in d.places.values()),
+            page("timeline.md", "Timeline", "timeline.html.j2"),
+            page("quotes.md", "Quotes", "quotes.html.j2"),
+            page("sources/index.md", "Sources", "sources_index.html.j2"),
+            *(page(f"sources/{source_id}.md", f"Source: {doc.source.title}", "source.html.j2",
+                   document=doc) for source_id, doc in d.sources.items()),
+            page("data.md", "Data", "data.html.j2"),
+        ]  # fmt: skip
 
     # -- rendering ---------------------------------------------------------------------------
 

@@ -103,9 +103,6 @@ class EdtfDate:
             text = str(self.year)
         return _QUALIFIER_WORDS[self.qualifier] + text
 
-    def weekday_name(self) -> str | None:
-        return calendar.day_name[self.earliest.weekday()] if self.day is not None else None
-
 
 def resolve_relative(
     anchor: EdtfDate,

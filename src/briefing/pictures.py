@@ -193,7 +193,7 @@ def relationship_map(
     ]
     labels = ['<g class="edge-labels">']
     for relation, start, end, label in edges:
-        words = _relation_sentence(dossier, relation)
+        words = relation_sentence(dossier, relation)
         classes = "edge inferred" if relation.inference else "edge"
         target = str(relation.cite[0].number)
         line = (
@@ -237,7 +237,8 @@ def _edge_label(relation: Relation) -> str:
     return relation.label + (" (claimed)" if relation.according_to else "")
 
 
-def _relation_sentence(dossier: Dossier, relation: Relation) -> str:
+def relation_sentence(dossier: Dossier, relation: Relation) -> str:
+    """The relation in words, as the text alternative lists it."""
     words = (
         f"{dossier.name_of(relation.subject)} {relation.label} {dossier.name_of(relation.object)}"
     )
@@ -246,11 +247,6 @@ def _relation_sentence(dossier: Dossier, relation: Relation) -> str:
     if relation.inference:
         words += " (editorial inference)"
     return words
-
-
-def relation_sentence(dossier: Dossier, relation: Relation) -> str:
-    """The relation in words, as the text alternative lists it."""
-    return _relation_sentence(dossier, relation)
 
 
 def _node_order(relations: list[Relation], focus: str | None) -> list[str]:

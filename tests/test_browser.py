@@ -55,11 +55,15 @@ def served(tmp_path_factory):
     for name in ("mkdocs.yml", "docs", "dossier", "seeds"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    previous = os.environ.get("SITE_URL")
     os.environ["SITE_URL"] = base
     try:
         result = build_site(project, root / SUB_PATH.strip("/"))
     finally:
-        del os.environ["SITE_URL"]
+        if previous is None:
+            del os.environ["SITE_URL"]
+        else:
+            os.environ["SITE_URL"] = previous
     assert result.returncode == 0, result.stderr
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import assume, given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from briefing.passages import SourceText
@@ -29,6 +29,7 @@ def rewrap(passage: str, draw) -> str:
     return re.sub(r"\s+", lambda _: draw(whitespace), passage)
 
 
+@settings(deadline=None)  # timing varies on a busy CI machine; correctness is what counts
 @given(source_and_cut(), st.data())
 def test_a_cut_passage_is_found_at_its_offsets_whatever_its_wrapping(case, data):
     text, start, end = case
@@ -42,6 +43,7 @@ def test_a_cut_passage_is_found_at_its_offsets_whatever_its_wrapping(case, data)
         assert source.find(passage) == [(start, end)]
 
 
+@settings(deadline=None)
 @given(source_and_cut(), st.data())
 def test_a_passage_changed_by_one_word_is_never_found(case, data):
     text, start, end = case

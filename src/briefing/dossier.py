@@ -67,7 +67,7 @@ class Dossier:
         for table in (self.people, self.groups, self.organisations, self.places):
             if entity_id in table:
                 return table[entity_id]
-        return next((e for e in self.events if e.id == entity_id), None)
+        return self._events_by_id.get(entity_id)
 
     def kind_of(self, entity_id: str) -> str | None:
         for kind, table in (
@@ -78,9 +78,7 @@ class Dossier:
         ):
             if entity_id in table:
                 return kind
-        if any(e.id == entity_id for e in self.events):
-            return "event"
-        return None
+        return "event" if entity_id in self._events_by_id else None
 
     def name_of(self, entity_id: str) -> str:
         entity = self.entity(entity_id)
@@ -152,6 +150,10 @@ class Dossier:
             linked.update(event.participants)
         actors = [i for i in linked if self.kind_of(i) in ("person", "group") and i != record_id]
         return sorted(actors, key=self.name_of)
+
+    @cached_property
+    def _events_by_id(self) -> dict[str, Event]:
+        return {e.id: e for e in self.events}
 
     @cached_property
     def _quotes_by(self) -> dict[str, list[Quote]]:

@@ -125,3 +125,26 @@ def test_pictures_escape_text_from_yaml(tmp_path):
     svg = relationship_map(build_dossier(dossier_dir), href=link)
     assert "<script>" not in svg and "Tomas &lt;script&gt;&amp;" in svg
     ET.fromstring(svg)  # still well-formed XML
+
+
+def test_same_map_whatever_the_string_hash_seed():
+    """Layout must not depend on set order, which Python randomises per process."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from briefing import build_dossier; from briefing.pictures import relationship_map;"
+        f"print(relationship_map(build_dossier({str(ROOT / 'dossier')!r})))"
+    )
+    maps = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(maps) == 1

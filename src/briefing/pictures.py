@@ -299,7 +299,9 @@ def _place_nodes(
         boxes = _separate(order, boxes, room)
     else:
         parts = _components(order, [(a, b) for a, b, _ in links])
-        boxes = _pack([_component_boxes(part, room, sizes) for part in parts])
+        firsts = {frozenset((a, b)): (a, b) for a, b, _ in reversed(links)}  # first of each pair
+        pairs = [firsts[k] for k in dict.fromkeys(frozenset((a, b)) for a, b, _ in links)]
+        boxes = _pack([_component_boxes(part, pairs, room, sizes) for part in parts])
     return {i: _Node(i, sizes[i][0], sizes[i][1], boxes[i]) for i in order}
 
 
@@ -322,9 +324,16 @@ def _components(order: list[str], links: list[tuple[str, str]]) -> list[list[str
     return parts
 
 
-def _component_boxes(part, room: dict[frozenset, tuple[float, float]], sizes) -> dict[str, Box]:
-    inside = [tuple(pair) for pair in room if pair <= set(part) and len(pair) == 2]
-    inside.sort(key=lambda pair: (part.index(pair[0]), part.index(pair[1])))
+def _component_boxes(
+    part: list[str],
+    pairs: list[tuple[str, str]],
+    room: dict[frozenset, tuple[float, float]],
+    sizes,
+) -> dict[str, Box]:
+    """Lay out one connected part. Links come in the relations' order, never a set's order:
+    string hashing changes between processes, and the layout must not."""
+    members = set(part)
+    inside = [(a, b) for a, b in pairs if a in members and b in members and a != b]
     centres = _spread(part, inside) if len(part) > 1 else {part[0]: (0.0, 0.0)}
     boxes = {i: Box(*centres[i], sizes[i][2], sizes[i][3]) for i in part}
     return _separate(part, boxes, room)

@@ -11,6 +11,7 @@ import bisect
 import difflib
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 _QUOTE_MAP = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
@@ -25,25 +26,29 @@ _WORD = re.compile(r"\S+")
 class Normalised:
     """Text with whitespace runs folded to one space and quotes straightened.
 
-    `origin[i]` is the offset in the original text of character `i` of `text`.
+    Word k starts at `starts[k]` in `text` and at `origins[k]` in the original text; inside a
+    word (and at the folded space after it) offsets move in step, so one entry per word maps
+    every offset back, with a fraction of the memory of one entry per character.
     """
 
     text: str
-    origin: list[int]
+    starts: list[int]
+    origins: list[int]
+
+    def origin(self, offset: int) -> int:
+        """Offset in the original text of character `offset` of `text`.
+
+        A folded space stands for the whitespace run that began right after its word.
+        """
+        word = bisect.bisect_right(self.starts, offset) - 1
+        return self.origins[word] + offset - self.starts[word]
 
 
 def normalise(text: str) -> Normalised:
-    chars: list[str] = []
-    origin: list[int] = []
-    previous_end = None
-    for word in _WORD.finditer(text.translate(_QUOTE_MAP)):
-        if previous_end is not None:
-            chars.append(" ")
-            origin.append(previous_end)  # a folded space stands for the run that began here
-        chars.append(word.group())
-        origin.extend(range(word.start(), word.end()))
-        previous_end = word.end()
-    return Normalised("".join(chars), origin)
+    matches = list(_WORD.finditer(text.translate(_QUOTE_MAP)))
+    words = [m.group() for m in matches]
+    starts = list(accumulate((len(w) + 1 for w in words[:-1]), initial=0)) if words else []
+    return Normalised(" ".join(words), starts, [m.start() for m in matches])
 
 
 def fold(text: str) -> str:
@@ -65,14 +70,15 @@ class SourceText:
     def __init__(self, text: str):
         self.text = text
         self._normalised = normalise(text)
-        self._line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self._word_starts: dict[str, list[int]] = {}
         haystack = self._normalised.text
-        position = 0
-        while position != -1:
-            start = position + 1 if position else 0
-            self._word_starts.setdefault(haystack[start : start + self.KEY], []).append(start)
-            position = haystack.find(" ", start)
+        for start in self._normalised.starts:
+            key = haystack[start : start + self.KEY]
+            if key in self._word_starts:
+                self._word_starts[key].append(start)
+            else:
+                self._word_starts[key] = [start]
 
     def find(
         self, exact: str, prefix: str | None = None, suffix: str | None = None
@@ -94,7 +100,7 @@ class SourceText:
             after = haystack[end : end + len(want_after) + 1].lstrip()
             if before.endswith(want_before) and after.startswith(want_after):
                 origin = self._normalised.origin
-                spans.append((origin[at], origin[end - 1] + 1))
+                spans.append((origin(at), origin(end - 1) + 1))
         return spans
 
     def _occurrences(self, needle: str) -> list[int]:

@@ -100,25 +100,31 @@ def verify(loaded: LoadedDossier, problems: Problems) -> Dossier | None:
 
 
 def _collect_ids(files: list[LoadedFile], problems: Problems) -> dict[str, tuple[str, str]]:
-    """Map every id to (kind noun, "file:line"); report duplicates."""
+    """Map every id to (kind noun, file it is defined in); report duplicates.
+
+    Lines are looked up only for a duplicate: finding a position walks the file's YAML nodes,
+    which for thousands of records would cost more than the rest of this step.
+    """
     defined: dict[str, tuple[str, str]] = {}
+    first: dict[str, tuple[LoadedFile, int]] = {}
     for file in files:
         for index, record in enumerate(file.records):
             record_id = getattr(record, "id", None)
             if record_id is None:
                 continue
-            where = file.where((*file.record_loc(index), "id"))
-            here = f"{file.shown_as}:{where['line']}"
             if record_id in defined:
-                noun, there = defined[record_id]
+                noun = defined[record_id][0]
+                other, other_index = first[record_id]
+                there = other.where((*other.record_loc(other_index), "id"))
                 problems.error(
                     file.shown_as,
-                    f"duplicate id '{record_id}': already used by {_a(noun)} at {there}; "
-                    "ids must be unique across the dossier",
-                    **where,
+                    f"duplicate id '{record_id}': already used by {_a(noun)} at "
+                    f"{other.shown_as}:{there['line']}; ids must be unique across the dossier",
+                    **file.where((*file.record_loc(index), "id")),
                 )
                 continue
-            defined[record_id] = (_RECORD_NOUN[file.kind], here)
+            defined[record_id] = (_RECORD_NOUN[file.kind], file.shown_as)
+            first[record_id] = (file, index)
     return defined
 
 
@@ -150,18 +156,29 @@ def _walk(file, value, loc, ref, record_kind, record_id, parent) -> Iterator[_No
     if ref is not None or isinstance(value, BaseModel):
         yield _Node(file, loc, value, ref, record_kind, record_id, parent)
     if isinstance(value, BaseModel):
+        refs = _refs_of(type(value))
         for name, child in value.__dict__.items():  # a pydantic model's fields, fast
-            child_ref = _ref_of(type(value), name)
+            child_ref = refs[name]
+            if child_ref is None and isinstance(child, _PLAIN):
+                continue  # most fields are plain text: nothing to visit below them
             yield from _walk(file, child, (*loc, name), child_ref, record_kind, record_id, value)
     elif isinstance(value, list):
         for i, item in enumerate(value):
+            if ref is None and isinstance(item, _PLAIN):
+                continue
             yield from _walk(file, item, (*loc, i), ref, record_kind, record_id, parent)
 
 
+_PLAIN = (str, int, float, type(None))
+
+
 @cache
-def _ref_of(model: type[BaseModel], name: str) -> RefTo | None:
-    info = model.model_fields[name]
-    return _find_ref(info.annotation, tuple(info.metadata))
+def _refs_of(model: type[BaseModel]) -> dict[str, RefTo | None]:
+    """Each field of a model, with the kind of record it refers to (None for most)."""
+    return {
+        name: _find_ref(info.annotation, tuple(info.metadata))
+        for name, info in model.model_fields.items()
+    }
 
 
 def _find_ref(tp: Any, metadata: tuple) -> RefTo | None:
@@ -257,7 +274,6 @@ def _verify_citations(
             continue  # an unknown source id was already reported as a bad reference
         loaded = sources[source_id]
         spans = loaded.text.find(citation.exact, citation.prefix, citation.suffix)
-        where = file.where((*loc, "exact"))
         if not spans:
             hint = loaded.text.suggest(citation.exact, [s.text for s in loaded.sentences])
             context = "" if not (citation.prefix or citation.suffix) else " with that prefix/suffix"
@@ -266,7 +282,7 @@ def _verify_citations(
                 f"passage not found in source '{source_id}' ({loaded.shown_as}){context}: "
                 f"'{_short(citation.exact)}'"
                 + (f"; the source has: '{_short(hint, 160)}'" if hint else ""),
-                **where,
+                **file.where((*loc, "exact")),
             )
             continue
         if len(spans) > 1:
@@ -275,7 +291,7 @@ def _verify_citations(
                 file.shown_as,
                 f"passage '{_short(citation.exact)}' occurs {len(spans)} times in source "
                 f"'{source_id}' (lines {lines}); add a 'prefix' or 'suffix' to pick one",
-                **where,
+                **file.where((*loc, "exact")),
             )
             continue
         start, end = spans[0]

@@ -30,6 +30,7 @@ from briefing.dossier import Dossier
 from briefing.export import exports
 from briefing.pdf import build_pdf, build_timestamp
 from briefing.site import PDF_NAME, SitePage, SiteRenderer
+from briefing.templatecache import use_template_cache
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -116,6 +117,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 )
             )
         return Files([*generated, *files])
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        return use_template_cache(env)  # Material's templates, compiled once, not every build
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages_by_uri.get(page.file.src_uri)

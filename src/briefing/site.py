@@ -27,6 +27,7 @@ from briefing.model import (
 )
 from briefing.pictures import relation_sentence, relationship_map, timeline_chart
 from briefing.source_view import ParagraphView, paragraphs
+from briefing.templatecache import use_template_cache
 
 PDF_NAME = "briefing.pdf"
 JSON_NAME = "dossier.json"
@@ -126,6 +127,7 @@ class SiteRenderer:
         )
         self.env.filters["oneline"] = lambda s: " ".join(str(s).split())
         self.env.filters["md_text"] = markdown_text
+        use_template_cache(self.env)
 
     # -- public ------------------------------------------------------------------------------
 

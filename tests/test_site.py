@@ -204,3 +204,26 @@ def test_links_also_resolve_without_directory_urls(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (project / "build" / "people" / "elena-brisk.html").is_file()
     assert broken_links(project / "build") == []
+
+
+def test_a_pdf_that_fails_to_compile_fails_the_build_and_keeps_the_last_one(tmp_path, monkeypatch):
+    """The PDF compiles while the pages render; its failure still fails the whole build."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    out = project / "build"
+    assert build_site(project, out).returncode == 0
+    pdf_before = (out / "briefing.pdf").read_bytes()
+
+    def failing_compile(*args, **kwargs):
+        raise RuntimeError("typst: the layout failed")
+
+    monkeypatch.setattr("briefing.plugin.build_pdf", failing_compile)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # restored after the test
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(out))
+    with pytest.raises(RuntimeError, match="the layout failed"):
+        build(config)
+    assert (out / "briefing.pdf").read_bytes() == pdf_before
+    assert not (project / "build.staging").exists()

@@ -12,6 +12,7 @@ import logging
 import os
 import shutil
 import sys
+from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -53,6 +54,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.dossier_dir: Path | None = None
         self.seeds_dir: Path | None = None
         self.final_site_dir: str | None = None
+        self.pdf_job: Future[bytes] | None = None
+        self.pdf_file: File | None = None
         self.warnings = CountHandler()
         self.warnings.setLevel(logging.WARNING)
 
@@ -107,8 +110,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for name, content in exports(self.dossier).items():
             generated.append(File.generated(config, name, content=content))
         if self.config.pdf:
-            pdf = build_pdf(self.dossier, paper=self.config.paper)
-            generated.append(File.generated(config, PDF_NAME, content=pdf))
+            # Typst compiles outside Python's lock: the PDF is made while the pages render.
+            self.pdf_job = _PDF_WORKER.submit(build_pdf, self.dossier, paper=self.config.paper)
+            self.pdf_file = _WrittenAfterPages.generated(config, PDF_NAME, content=b"")
+            generated.append(self.pdf_file)
         asset_root = resources.files("briefing") / "assets"
         for name in ASSETS:
             generated.append(
@@ -132,6 +137,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return server
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.pdf_job is not None:
+            pdf, self.pdf_job = self.pdf_job.result(), None  # a failed compile fails the build
+            Path(self.pdf_file.abs_dest_path).write_bytes(pdf)
         if self.final_site_dir is None:
             return
         if config.strict and self.warnings.get_counts():
@@ -156,6 +164,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         shutil.rmtree(self.staging, ignore_errors=True)
         config.site_dir = str(self.staging)
         logging.getLogger("mkdocs").addHandler(self.warnings)
+
+
+_PDF_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-pdf")
+
+
+class _WrittenAfterPages(File):
+    """The PDF's place in the site: MkDocs knows it, so links to it are checked, but copies
+    nothing; the plugin writes the compiled PDF once the pages are done."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
 
 
 def _replace_folder(final: Path, staging: Path) -> None:

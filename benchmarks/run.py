@@ -25,11 +25,13 @@ from pathlib import Path
 from generate import write as generate
 
 from briefing import build_dossier
-from briefing.pdf import build_pdf
 from briefing.site import SiteRenderer
 
 ROOT = Path(__file__).resolve().parent.parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Builds run as in a warm venv: with Python's bytecode cache on (some shells switch it off,
+# which makes every build compile MkDocs, Material and their dependencies from source).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+ENV["NO_MKDOCS_2_WARNING"] = "1"
 
 
 # A small parent process runs each measured command: a child forked straight from this
@@ -54,6 +56,29 @@ def timed_child(args: list[str], cwd: Path) -> tuple[float, int]:
     if int(status) != 0:
         raise SystemExit(f"failed: {' '.join(args)}\n{result.stderr}")
     return float(elapsed), int(peak_kib) // 1024
+
+
+# The PDF is timed in a fresh process, as a user's build makes it: the typst binding memoises
+# within a process, so a second compile of the same briefing there would take a fraction.
+_PDF_TIME = """
+import sys, time
+from pathlib import Path
+from briefing import build_dossier
+from briefing.pdf import build_pdf
+dossier = build_dossier(Path(sys.argv[1]))
+started = time.perf_counter()
+build_pdf(dossier)
+print(time.perf_counter() - started)
+"""
+
+
+def pdf_time(dossier_dir: Path) -> float:
+    result = subprocess.run(
+        [sys.executable, "-c", _PDF_TIME, str(dossier_dir)], env=ENV, capture_output=True, text=True
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"PDF failed for {dossier_dir}\n{result.stderr}")
+    return float(result.stdout)
 
 
 def mkdocs_build(project: Path, out: Path) -> tuple[float, int]:
@@ -95,7 +120,8 @@ def anchor_project(folder: Path, pages: int, words: int) -> Path:
     return folder
 
 
-def measure(name: str, project: Path, runs: int, work: Path) -> dict:
+def measure(name: str, project: Path, runs: int, work: Path, full: bool = False) -> dict:
+    """Figures for one project; with full=True also the whole build, site and PDF together."""
     dossier_dir = project / "dossier"
     checks = []
     for _ in range(runs):
@@ -106,14 +132,11 @@ def measure(name: str, project: Path, runs: int, work: Path) -> dict:
     words = sum(
         len(re.sub(r"<[^>]+>", " ", " ".join([p.markdown, *p.blocks])).split()) for p in pages
     )
-    pdf_times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        pdf = build_pdf(dossier)
-        pdf_times.append(time.perf_counter() - started)
+    pdf_times = [pdf_time(dossier_dir) for _ in range(runs)]
 
     config = project / "mkdocs.yml"
     text = config.read_text()
+    whole = [mkdocs_build(project, work / f"{name}-full")[0] for _ in range(runs) if full]
     if "pdf: false" not in text:  # time the site alone; the PDF is timed above
         config.write_text(text.replace("  - briefing\n", "  - briefing:\n      pdf: false\n"))
     site = [mkdocs_build(project, work / f"{name}-site") for _ in range(runs)]
@@ -128,7 +151,7 @@ def measure(name: str, project: Path, runs: int, work: Path) -> dict:
         "check_s": statistics.median(checks),
         "site_s": site_time,
         "pdf_s": statistics.median(pdf_times),
-        "pdf_pages_kb": len(pdf) // 1024,
+        "full_s": statistics.median(whole) if whole else None,
         "peak_mib": max(m for _, m in site),
         "pages": built,
         "words": words,
@@ -144,6 +167,17 @@ def real_project(work: Path) -> Path:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     return project
+
+
+def machine_speed() -> float:
+    """Seconds for a fixed pure-Python loop (best of 3), to compare figures across machines."""
+    timings = []
+    for _ in range(3):
+        started, total = time.perf_counter(), 0
+        for i in range(10_000_000):
+            total += i
+        timings.append(time.perf_counter() - started)
+    return min(timings)
 
 
 def main() -> None:
@@ -165,7 +199,7 @@ def main() -> None:
             generate(n, work / f"n{n}")
             cases.append((f"N={n}", work / f"n{n}"))
         for name, project in cases:
-            r = measure(name.replace("=", ""), project, args.runs, work)
+            r = measure(name.replace("=", ""), project, args.runs, work, full=name == "real")
             r["case"] = name
             results.append(r)
             print(
@@ -174,7 +208,14 @@ def main() -> None:
                 f"{r['words']:9,d}",
                 flush=True,
             )
+    print(f"machine: a pure-Python loop of 10^7 additions takes {machine_speed():.2f}s")
     by = {r["case"]: r for r in results}
+    if "real" in by:
+        real = by["real"]
+        print(
+            f"real full build (site + PDF): {real['full_s']:.2f}s = "
+            f"{real['full_s'] / real['anchor_s']:.2f}x bare Material of its page count"
+        )
     if "N=1000" in by and "N=3000" in by:
         growth = by["N=3000"]["site_s"] / by["N=1000"]["site_s"]
         print(f"growth of the site build from N=1000 to N=3000: {growth:.2f}x (linear would be 3x)")

@@ -74,11 +74,7 @@ class SourceText:
         self._word_starts: dict[str, list[int]] = {}
         haystack = self._normalised.text
         for start in self._normalised.starts:
-            key = haystack[start : start + self.KEY]
-            if key in self._word_starts:
-                self._word_starts[key].append(start)
-            else:
-                self._word_starts[key] = [start]
+            self._word_starts.setdefault(haystack[start : start + self.KEY], []).append(start)
 
     def find(
         self, exact: str, prefix: str | None = None, suffix: str | None = None

@@ -71,7 +71,7 @@ def verify(loaded: LoadedDossier, problems: Problems) -> Dossier | None:
         if is_reference and node.value not in loaded.unreadable_ids:
             _check_reference(node, defined, problems)
 
-    sources = _load_sources(loaded, defined, problems)
+    sources = _load_sources(loaded, problems)
     uses = _verify_citations(nodes, sources, problems)
     _resolve_dates(nodes, sources, problems)
     for node in nodes:
@@ -99,22 +99,23 @@ def verify(loaded: LoadedDossier, problems: Problems) -> Dossier | None:
 # --- ids and references ---------------------------------------------------------------------
 
 
-def _collect_ids(files: list[LoadedFile], problems: Problems) -> dict[str, tuple[str, str]]:
-    """Map every id to (kind noun, file it is defined in); report duplicates.
+_Definition = tuple[str, LoadedFile, int]  # (kind noun, file, record index)
+
+
+def _collect_ids(files: list[LoadedFile], problems: Problems) -> dict[str, _Definition]:
+    """Map every id to where it is defined; report duplicates.
 
     Lines are looked up only for a duplicate: finding a position walks the file's YAML nodes,
     which for thousands of records would cost more than the rest of this step.
     """
-    defined: dict[str, tuple[str, str]] = {}
-    first: dict[str, tuple[LoadedFile, int]] = {}
+    defined: dict[str, _Definition] = {}
     for file in files:
         for index, record in enumerate(file.records):
             record_id = getattr(record, "id", None)
             if record_id is None:
                 continue
             if record_id in defined:
-                noun = defined[record_id][0]
-                other, other_index = first[record_id]
+                noun, other, other_index = defined[record_id]
                 there = other.where((*other.record_loc(other_index), "id"))
                 problems.error(
                     file.shown_as,
@@ -123,17 +124,16 @@ def _collect_ids(files: list[LoadedFile], problems: Problems) -> dict[str, tuple
                     **file.where((*file.record_loc(index), "id")),
                 )
                 continue
-            defined[record_id] = (_RECORD_NOUN[file.kind], file.shown_as)
-            first[record_id] = (file, index)
+            defined[record_id] = (_RECORD_NOUN[file.kind], file, index)
     return defined
 
 
-def _check_reference(node: _Node, defined: dict[str, tuple[str, str]], problems: Problems) -> None:
+def _check_reference(node: _Node, defined: dict[str, _Definition], problems: Problems) -> None:
     accepts = _REF_ACCEPTS[node.ref.kind]
     found = defined.get(node.value)
     if found and found[0] in accepts:
         return
-    candidates = [i for i, (noun, _) in defined.items() if noun in accepts]
+    candidates = [i for i, (noun, *_) in defined.items() if noun in accepts]
     if found:
         message = f"'{node.value}' is {_a(found[0])}, but {_a(node.ref.kind)} is expected here"
     else:
@@ -206,9 +206,7 @@ class _LoadedSource:
     sentences: list[Sentence]
 
 
-def _load_sources(
-    loaded: LoadedDossier, defined: dict, problems: Problems
-) -> dict[str, _LoadedSource]:
+def _load_sources(loaded: LoadedDossier, problems: Problems) -> dict[str, _LoadedSource]:
     meta = loaded.meta_file.records[0] if loaded.meta_file else None
     seeds = (loaded.root / (meta.seeds if meta else "../seeds")).resolve()
     sources: dict[str, _LoadedSource] = {}

@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from generate import write as generate
+from pdf_speed import cold_compile_seconds
 
 from briefing import build_dossier
 from briefing.site import SiteRenderer
@@ -56,29 +57,6 @@ def timed_child(args: list[str], cwd: Path) -> tuple[float, int]:
     if int(status) != 0:
         raise SystemExit(f"failed: {' '.join(args)}\n{result.stderr}")
     return float(elapsed), int(peak_kib) // 1024
-
-
-# The PDF is timed in a fresh process, as a user's build makes it: the typst binding memoises
-# within a process, so a second compile of the same briefing there would take a fraction.
-_PDF_TIME = """
-import sys, time
-from pathlib import Path
-from briefing import build_dossier
-from briefing.pdf import build_pdf
-dossier = build_dossier(Path(sys.argv[1]))
-started = time.perf_counter()
-build_pdf(dossier)
-print(time.perf_counter() - started)
-"""
-
-
-def pdf_time(dossier_dir: Path) -> float:
-    result = subprocess.run(
-        [sys.executable, "-c", _PDF_TIME, str(dossier_dir)], env=ENV, capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"PDF failed for {dossier_dir}\n{result.stderr}")
-    return float(result.stdout)
 
 
 def mkdocs_build(project: Path, out: Path) -> tuple[float, int]:
@@ -132,7 +110,8 @@ def measure(name: str, project: Path, runs: int, work: Path, full: bool = False)
     words = sum(
         len(re.sub(r"<[^>]+>", " ", " ".join([p.markdown, *p.blocks])).split()) for p in pages
     )
-    pdf_times = [pdf_time(dossier_dir) for _ in range(runs)]
+    # In a fresh process each time: the typst binding memoises within one.
+    pdf_times = [cold_compile_seconds(dossier_dir, ENV) for _ in range(runs)]
 
     config = project / "mkdocs.yml"
     text = config.read_text()

@@ -81,9 +81,20 @@ def test_source_page_highlights_passages_and_links_back(site):
     residents = next(g for g in data["groups"] if g["id"] == "residents")
     number = residents["summary"]["cite"][0]["number"]
     assert body.select_one(f"#c{number}") is not None
+    to_table = [a["href"] for a in body.select("sup.sentence-ref a")]
+    assert "../../sources/gazette/sentences/#sentence-6" in to_table
+
+
+def test_sentence_table_links_each_sentence_to_the_statements_citing_it(site):
+    body = content(page(site, "sources/gazette/sentences/"))
+    data = json.loads((site / "dossier.json").read_text(encoding="utf-8"))
+    residents = next(g for g in data["groups"] if g["id"] == "residents")
+    number = residents["summary"]["cite"][0]["number"]
     sentence = body.find("li", id="sentence-6")
+    text = sentence.select_one(".sentence-text").text
+    assert "About 4,000 residents are eligible to vote." in text
     back = [a["href"] for a in sentence.select("a")]
-    assert "../../people/residents/#s" + str(number) in back
+    assert "../../../people/residents/#s" + str(number) in back
     kinds = {li["id"]: li["class"] for li in body.select("ol.sentence-table > li")}
     assert "kind-link" in kinds["sentence-3"] and "kind-heading" in kinds["sentence-4"]
 
@@ -108,6 +119,13 @@ def test_search_index_finds_people_by_name(site):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = {doc["title"] for doc in index["docs"]}
     assert {"Elena Brisk", "Tomas Reed"} <= titles
+
+
+def test_search_finds_the_source_text_once_not_again_in_the_sentence_table(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    hits = [doc["location"] for doc in index["docs"] if "eligible to vote" in doc["text"]]
+    assert any(hit.startswith("sources/gazette/") for hit in hits)
+    assert not any("sentences" in hit for hit in hits)
 
 
 def test_json_ld_describes_the_person_and_its_source(site):

@@ -155,12 +155,19 @@ class SiteRenderer:
             page("sources/index.md", "Sources", "sources_index.html.j2"),
             *(page(f"sources/{source_id}.md", f"Source: {doc.source.title}", "source.html.j2",
                    document=doc) for source_id, doc in d.sources.items()),
+            # The table repeats the source and the statements, each already searchable on
+            # its own page: left out of search, where it would only duplicate every hit.
+            *(page(f"sources/{source_id}/sentences.md",
+                   f"Sentence by sentence: {doc.source.title}", "source_sentences.html.j2",
+                   searchable=False, document=doc) for source_id, doc in d.sources.items()),
             page("data.md", "Data", "data.html.j2"),
         ]  # fmt: skip
 
     # -- rendering ---------------------------------------------------------------------------
 
-    def _page(self, src_uri: str, title: str, template: str, **context: Any) -> SitePage:
+    def _page(
+        self, src_uri: str, title: str, template: str, searchable: bool = True, **context: Any
+    ) -> SitePage:
         notes = _Notes()
         here = url_of(src_uri, self.use_directory_urls)
         helpers = _Helpers(self, here, notes)
@@ -170,7 +177,8 @@ class SiteRenderer:
         if src_uri == "index.md":  # MkDocs names the home page "Home"; the title is its <h1>
             markdown, blocks = _stash_html(f"<h1>{escape(title)}</h1>\n\n{body}")
             return SitePage(src_uri, title, markdown, blocks)
-        front_matter = f"---\ntitle: {json.dumps(str(escape(title)))}\n---\n\n"
+        search = "" if searchable else "search:\n  exclude: true\n"
+        front_matter = f"---\ntitle: {json.dumps(str(escape(title)))}\n{search}---\n\n"
         markdown, blocks = _stash_html(body)
         return SitePage(src_uri, title, front_matter + markdown, blocks)
 

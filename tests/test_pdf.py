@@ -173,3 +173,13 @@ def test_large_briefings_print_notes_per_section_instead_of_footnotes():
     text = page_text(reader, brisk - 1)
     assert "SOURCES" in text
     assert "Mayor Elena Brisk, 52, has led the town since 2015" in text
+
+
+def test_large_briefings_list_only_sections_in_the_contents_and_everyone_in_bookmarks(reader):
+    dossier = build_dossier(FIXTURE / "dossier")
+    large = PdfReader(io.BytesIO(build_pdf(dossier, contents_limit=0)))
+    assert "Tomas Reed" in page_text(reader, 1)  # the fixture's contents lists every profile
+    contents = page_text(large, 1)
+    assert "Contents" in contents and "Other people and groups" in contents
+    assert "Tomas Reed" not in contents
+    assert "Tomas Reed" in [title for title, _, depth in bookmarks(large) if depth == 1]

@@ -30,6 +30,10 @@ TEMPLATE = "briefing.typ"
 # Typst lays out each footnote by re-flowing its page, about 10 ms a note; past this many
 # citations the briefing prints its notes at the end of each profile and section instead.
 FOOTNOTE_LIMIT = 1500
+# Past this many second-level headings (profiles, quote speakers) the printed contents lists
+# the sections only: a contents of dozens of pages helps no reader, costs Typst a second or two
+# per thousand entries, and the PDF's bookmarks still list every heading.
+CONTENTS_LIMIT = 150
 
 
 def build_pdf(
@@ -38,6 +42,7 @@ def build_pdf(
     paper: Paper = "a4",
     timestamp: int | None = None,
     footnote_limit: int = FOOTNOTE_LIMIT,
+    contents_limit: int = CONTENTS_LIMIT,
 ) -> bytes:
     """Compile the briefing PDF and return its bytes."""
     template_root = resources.files("briefing") / TEMPLATE_FOLDER
@@ -47,7 +52,10 @@ def build_pdf(
             root=str(root),
             font_paths=[],
             ignore_system_fonts=True,
-            sys_inputs={"data": json.dumps(pdf_data(dossier, footnote_limit)), "paper": paper},
+            sys_inputs={
+                "data": json.dumps(pdf_data(dossier, footnote_limit, contents_limit)),
+                "paper": paper,
+            },
             timestamp=timestamp if timestamp is not None else build_timestamp(dossier),
             pdf_tags=True,
         )
@@ -60,10 +68,17 @@ def build_timestamp(dossier: Dossier) -> int:
     return calendar.timegm(dossier.meta.as_of.date.latest.timetuple())
 
 
-def pdf_data(dossier: Dossier, footnote_limit: int = FOOTNOTE_LIMIT) -> dict[str, Any]:
+def pdf_data(
+    dossier: Dossier,
+    footnote_limit: int = FOOTNOTE_LIMIT,
+    contents_limit: int = CONTENTS_LIMIT,
+) -> dict[str, Any]:
     """Everything the template shows, as plain JSON values."""
     data = _Shaper(dossier).document()
     data["notes"] = "footnotes" if len(dossier.citations) <= footnote_limit else "sections"
+    second_level = ("other_people", "groups", "organisations", "places", "quotes_by_speaker")
+    entries = sum(len(data[key]) for key in second_level)
+    data["contents_depth"] = 2 if entries <= contents_limit else 1
     for profile in [*data["main_people"], *data["other_people"], *data["groups"],
                     *data["organisations"], *data["places"]]:  # fmt: skip
         profile["notes"] = _cites_in(profile)

@@ -8,6 +8,7 @@ compile there takes a fraction of what a build pays.
 
 from __future__ import annotations
 
+import resource
 import statistics
 import subprocess
 import sys
@@ -26,8 +27,9 @@ def compile_once(dossier_dir: Path) -> float:
     return time.perf_counter() - started
 
 
-def cold_compile_seconds(dossier_dir: Path, env: dict[str, str] | None = None) -> float:
-    """Seconds for one compile in a fresh process."""
+def cold_compile(dossier_dir: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Seconds for one compile in a fresh process, and that process's peak memory in MiB
+    (checking the dossier included: Typst's share is most of it)."""
     result = subprocess.run(
         [sys.executable, __file__, "--once", str(dossier_dir)],
         env=env,
@@ -36,19 +38,23 @@ def cold_compile_seconds(dossier_dir: Path, env: dict[str, str] | None = None) -
     )
     if result.returncode != 0:
         raise SystemExit(f"PDF failed for {dossier_dir}\n{result.stderr}")
-    return float(result.stdout)
+    seconds, peak_mib = result.stdout.split()
+    return float(seconds), int(peak_mib)
 
 
 def main() -> None:
     if sys.argv[1:2] == ["--once"]:
-        print(compile_once(Path(sys.argv[2])))
+        seconds = compile_once(Path(sys.argv[2]))
+        print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
         return
     dossier_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("dossier")
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
-    timings = [cold_compile_seconds(dossier_dir) for _ in range(runs)]
+    runs_done = [cold_compile(dossier_dir) for _ in range(runs)]
+    timings = [seconds for seconds, _ in runs_done]
     print(
         f"pdf: {dossier_dir}: median {statistics.median(timings):.3f} s over {runs} fresh "
-        f"processes (min {min(timings):.3f} s, max {max(timings):.3f} s)"
+        f"processes (min {min(timings):.3f} s, max {max(timings):.3f} s), "
+        f"peak {max(peak for _, peak in runs_done)} MiB"
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing.collector import collector_paused
 from briefing.dossier import Dossier
 from briefing.load import load_dossier
 from briefing.problems import DossierInvalid, Problems
@@ -15,8 +16,9 @@ __all__ = ["Dossier", "DossierInvalid", "Problems", "check_dossier", "build_doss
 def check_dossier(root: Path) -> tuple[Dossier | None, Problems]:
     """Load, validate and verify a dossier folder; the Dossier is None when errors were found."""
     problems = Problems()
-    loaded = load_dossier(Path(root), problems)
-    dossier = verify(loaded, problems)
+    with collector_paused():
+        loaded = load_dossier(Path(root), problems)
+        dossier = verify(loaded, problems)
     return dossier, problems
 
 

@@ -8,6 +8,7 @@ previous site exactly as it was.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -27,6 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
 from briefing import check_dossier
+from briefing.collector import collector_paused
 from briefing.dossier import Dossier
 from briefing.export import exports
 from briefing.pdf import build_pdf, build_timestamp
@@ -65,6 +67,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path or ".").resolve().parent
         self.dossier_dir = project / self.config.dossier
+        gc.unfreeze()  # a rebuild while serving: the last build's dossier may be collected
         dossier, problems = check_dossier(self.dossier_dir)
         for warning in problems.warnings:
             log.warning(str(warning))
@@ -84,7 +87,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_timestamp(dossier)))
         self.seeds_dir = (self.dossier_dir / dossier.meta.seeds).resolve()
         renderer = SiteRenderer(dossier, use_directory_urls=config.use_directory_urls)
-        self.pages = renderer.pages()
+        with collector_paused():
+            self.pages = renderer.pages()
+        # The dossier and its pages live until the build ends: keep the collector from
+        # walking them again at each of its passes while Material renders the pages.
+        gc.freeze()
         self.pages_by_uri = {page.src_uri: page for page in self.pages}
         if config.nav is None:
             config.nav = _navigation(self.pages, Path(config.docs_dir))

@@ -1,0 +1,25 @@
+"""Python's cycle collector, kept from walking a dossier over and over.
+
+A dossier of a thousand people is a few hundred thousand objects (YAML nodes, models,
+citations, rendered pages) and holds no reference cycles to free; the collector still walks
+all of them at each of its full passes, which took about half of `briefing check`'s time at
+N = 1,000 and found nothing to collect.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Run a block with cycle collection off; memory is still freed as references drop."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

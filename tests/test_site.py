@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.site import search_view
 from conftest import FIXTURE, edit
 from sitecheck import broken_links, build_site, content, page
 
@@ -119,6 +120,27 @@ def test_search_index_finds_people_by_name(site):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = {doc["title"] for doc in index["docs"]}
     assert {"Elena Brisk", "Tomas Reed"} <= titles
+
+
+def test_search_reads_a_profile_as_its_words_without_citation_numbers(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    statements = docs["people/elena-brisk/#statements"]
+    assert statements["text"] == '<p>She called the storm "the worst in living memory".</p>'
+    assert "Age 52 (as of 12 May 2021)" in docs["people/elena-brisk/"]["text"]
+    # the page itself still shows its markers: search read a text-only copy
+    assert content(page(site, "people/elena-brisk/")).select("sup.cites a.cite")
+
+
+def test_search_view_keeps_headings_and_words_and_escaped_text_stays_text():
+    html = (
+        '<h2 id="x">Title<a class="headerlink" href="#x">&para;</a></h2>\n'
+        '<p class="statement" id="s1">A &lt;b&gt; claim by <a href="../x/">Reed</a>.'
+        '<sup class="cites"><a class="cite" href="#fn-1">1</a></sup></p>\n'
+        '<script type="application/ld+json">{"a": 1}</script>'
+        "<table><tr><th>Age</th><td>52</td></tr></table>"
+    )
+    assert search_view(html) == '<h2 id="x">Title</h2> <p>A &lt;b&gt; claim by Reed.</p> Age 52'
 
 
 def test_search_finds_the_source_text_once_not_again_in_the_sentence_table(site):

@@ -23,7 +23,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import CountHandler
 
@@ -32,7 +32,7 @@ from briefing.collector import collector_paused
 from briefing.dossier import Dossier
 from briefing.export import exports
 from briefing.pdf import build_pdf, build_timestamp
-from briefing.site import PDF_NAME, SitePage, SiteRenderer
+from briefing.site import PDF_NAME, SitePage, SiteRenderer, search_view
 from briefing.templatecache import use_template_cache
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -58,6 +58,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.final_site_dir: str | None = None
         self.pdf_job: Future[bytes] | None = None
         self.pdf_file: File | None = None
+        self.page_html: str | None = None  # a page's HTML while search reads its text
         self.warnings = CountHandler()
         self.warnings.setLevel(logging.WARNING)
 
@@ -136,6 +137,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages_by_uri.get(page.file.src_uri)
         return generated.fill(html) if generated is not None else html
+
+    # Material's search plugin indexes each page in its on_page_context (priority 0). Just
+    # before, a generated page's HTML is swapped for its headings and text (`search_view`),
+    # which the search parser reads in a fraction of the time; just after, it is put back.
+    @event_priority(50)
+    def _show_search_the_text(self, context, *, page, config: MkDocsConfig, nav):
+        generated = self.pages_by_uri.get(page.file.src_uri)
+        if generated is not None and generated.searchable:
+            self.page_html, page.content = page.content, search_view(page.content)
+        return context
+
+    @event_priority(-50)
+    def _put_the_page_back(self, context, *, page, config: MkDocsConfig, nav):
+        if self.page_html is not None:
+            page.content, self.page_html = self.page_html, None
+        return context
+
+    on_page_context = CombinedEvent(_show_search_the_text, _put_the_page_back)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         for folder in (self.dossier_dir, self.seeds_dir):

@@ -45,6 +45,7 @@ class SitePage:
     title: str  # plain text
     markdown: str
     blocks: tuple[str, ...] = ()
+    searchable: bool = True
 
     def fill(self, html: str) -> str:
         """The converted page with every placeholder paragraph replaced by its HTML block."""
@@ -54,6 +55,38 @@ class SitePage:
 
 
 _PLACEHOLDER = "BRIEFINGBLOCK"
+
+
+def search_view(html: str) -> str:
+    """What the search index reads of a generated page: its headings and its text.
+
+    Material's search parser costs about 20 µs a tag, and our pages carry many tags for little
+    text (a citation marker is three tags around a number). The index keeps only headings,
+    paragraphs and list items; citation markers, sentence numbers and heading permalinks,
+    noise in a search result, are left out, and scripts (the JSON-LD) and styles go with
+    their content.
+    """
+    html = _TAG.sub(_search_tag, _NOT_FOR_SEARCH.sub("", html))
+    return " ".join(html.split())  # generated pages hold no <pre>
+
+
+_NOT_FOR_SEARCH = re.compile(
+    r'<sup class="(?:cites|sentence-ref)">.*?</sup>|<a class="headerlink"[^>]*>.*?</a>'
+    r"|<(script|style)\b.*?</\1>",
+    re.DOTALL,
+)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
+_INLINE_TAGS = {"a", "abbr", "b", "cite", "code", "em", "i", "mark", "q", "s", "small", "span",
+                "strong", "sub", "sup", "time"}  # fmt: skip
+
+
+def _search_tag(tag: re.Match[str]) -> str:
+    closing, name = tag.group(1), tag.group(2).lower()
+    if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        return tag.group(0)  # with its id: each heading starts a search result
+    if name in ("p", "li", "ul", "ol"):
+        return f"<{closing}{name}>"
+    return "" if name in _INLINE_TAGS else " "
 
 
 def _stash_html(body: str) -> tuple[str, tuple[str, ...]]:
@@ -180,7 +213,7 @@ class SiteRenderer:
         search = "" if searchable else "search:\n  exclude: true\n"
         front_matter = f"---\ntitle: {json.dumps(str(escape(title)))}\n{search}---\n\n"
         markdown, blocks = _stash_html(body)
-        return SitePage(src_uri, title, front_matter + markdown, blocks)
+        return SitePage(src_uri, title, front_matter + markdown, blocks, searchable)
 
 
 class _Helpers:

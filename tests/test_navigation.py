@@ -1,0 +1,54 @@
+"""The site's navigation: long sections folded into nested groups that keep every page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.plugin import GROUPS_PER_LEVEL, SECTION_CHUNK, _navigation
+from briefing.site import SitePage
+
+HOME = SitePage("index.md", "Home", "")
+
+
+def people(count: int) -> list[SitePage]:
+    return [SitePage(f"people/p{n:05d}.md", f"Person {n:05d}", "") for n in range(count)]
+
+
+def section(nav: list, title: str) -> list:
+    return next(entry[title] for entry in nav if isinstance(entry, dict) and title in entry)
+
+
+def leaves(entries: list) -> list[str]:
+    found = []
+    for entry in entries:
+        if isinstance(entry, dict):
+            found.extend(leaves(next(iter(entry.values()))))
+        else:
+            found.append(entry)
+    return found
+
+
+def widest_level(entries: list) -> int:
+    groups = [next(iter(e.values())) for e in entries if isinstance(e, dict)]
+    return max([len(entries), *(widest_level(g) for g in groups)])
+
+
+def test_a_short_section_lists_its_pages(tmp_path: Path):
+    nav = _navigation([HOME, *people(12)], tmp_path)
+    assert section(nav, "People") == [f"people/p{n:05d}.md" for n in range(12)]
+
+
+def test_thousands_of_people_fold_into_nested_groups_that_keep_every_page(tmp_path: Path):
+    folded = section(_navigation([HOME, *people(3000)], tmp_path), "People")
+    assert leaves(folded) == [f"people/p{n:05d}.md" for n in range(3000)]
+    assert widest_level(folded) == SECTION_CHUNK  # only a group of pages is that wide
+    assert len(folded) <= GROUPS_PER_LEVEL
+    assert next(iter(folded[0])) == "Person 00000 – Person 00499"  # ten groups of fifty
+    inner = next(iter(folded[0].values()))
+    assert next(iter(inner[0])) == "Person 00000 – Person 00049"
+
+
+def test_group_titles_are_escaped_for_the_navigation(tmp_path: Path):
+    pages = [SitePage(f"people/p{n:03d}.md", f"<b>{n:03d}</b>", "") for n in range(100)]
+    folded = section(_navigation([HOME, *pages], tmp_path), "People")
+    assert next(iter(folded[0])) == "&lt;b&gt;000&lt;/b&gt; – &lt;b&gt;049&lt;/b&gt;"

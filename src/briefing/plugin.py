@@ -86,6 +86,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.dossier = dossier
         # Dates in the sitemap and the PDF come from the dossier, never from the clock.
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_timestamp(dossier)))
+        if self.config.pdf:
+            # Typst compiles outside Python's lock: the PDF is made while the site is built.
+            self.pdf_job = _PDF_WORKER.submit(build_pdf, dossier, paper=self.config.paper)
         self.seeds_dir = (self.dossier_dir / dossier.meta.seeds).resolve()
         renderer = SiteRenderer(dossier, use_directory_urls=config.use_directory_urls)
         with collector_paused():
@@ -118,8 +121,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for name, content in exports(self.dossier).items():
             generated.append(File.generated(config, name, content=content))
         if self.config.pdf:
-            # Typst compiles outside Python's lock: the PDF is made while the pages render.
-            self.pdf_job = _PDF_WORKER.submit(build_pdf, self.dossier, paper=self.config.paper)
             self.pdf_file = _WrittenAfterPages.generated(config, PDF_NAME, content=b"")
             generated.append(self.pdf_file)
         asset_root = resources.files("briefing") / "assets"

@@ -114,16 +114,26 @@ def measure(name: str, project: Path, runs: int, work: Path, full: bool = False)
     # In a fresh process each time: the typst binding memoises within one.
     pdf_runs = [cold_compile(dossier_dir, ENV) for _ in range(runs)]
 
+    # Our builds and the anchor's take turns, so a machine that slows down or speeds up
+    # during the run weighs on both sides of the ratio alike.
     config = project / "mkdocs.yml"
     text = config.read_text()
-    whole = [mkdocs_build(project, work / f"{name}-full")[0] for _ in range(runs) if full]
-    if "pdf: false" not in text:  # time the site alone; the PDF is timed above
-        config.write_text(text.replace("  - briefing\n", "  - briefing:\n      pdf: false\n"))
-    site = [mkdocs_build(project, work / f"{name}-site") for _ in range(runs)]
-    built = sum(1 for _ in (work / f"{name}-site").rglob("index.html"))
-    anchor = anchor_project(work / f"{name}-anchor", built, words)
-    bare = [mkdocs_build(anchor, work / f"{name}-anchor-site")[0] for _ in range(runs)]
-    config.write_text(text)
+    site_only = text.replace("  - briefing\n", "  - briefing:\n      pdf: false\n")
+    whole, site, bare = [], [], []
+    anchor = None
+    try:
+        for _ in range(runs):
+            if full:
+                config.write_text(text)
+                whole.append(mkdocs_build(project, work / f"{name}-full")[0])
+            config.write_text(site_only)  # the site alone; the PDF is timed above
+            site.append(mkdocs_build(project, work / f"{name}-site"))
+            if anchor is None:
+                built = sum(1 for _ in (work / f"{name}-site").rglob("index.html"))
+                anchor = anchor_project(work / f"{name}-anchor", built, words)
+            bare.append(mkdocs_build(anchor, work / f"{name}-anchor-site")[0])
+    finally:
+        config.write_text(text)
     site_time = statistics.median(t for t, _ in site)
     bare_time = statistics.median(bare)
     return {

@@ -86,6 +86,9 @@ class Citation(Strict):
     )
 
     # Filled in by verification: where the passage lies in the source text, and its number.
+    # Read from __pydantic_private__ directly: `self._number` goes through pydantic's
+    # BaseModel.__getattr__, about five times slower (pydantic issue 12081), and a build
+    # reads these hundreds of thousands of times.
     _source_id: str | None = PrivateAttr(None)
     _start: int | None = PrivateAttr(None)
     _end: int | None = PrivateAttr(None)
@@ -97,24 +100,24 @@ class Citation(Strict):
     @computed_field  # type: ignore[prop-decorator]
     @property
     def source_id(self) -> str | None:
-        return self._source_id
+        return self.__pydantic_private__["_source_id"]
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def start(self) -> int | None:
         """Character offset of the passage in the source text (verified)."""
-        return self._start
+        return self.__pydantic_private__["_start"]
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def end(self) -> int | None:
-        return self._end
+        return self.__pydantic_private__["_end"]
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def number(self) -> int | None:
         """Running number of the citation in the dossier, used for anchors and footnotes."""
-        return self._number
+        return self.__pydantic_private__["_number"]
 
 
 def _as_citation_list(value: Any) -> Any:

@@ -47,3 +47,21 @@ def test_no_collection_runs_while_the_dossier_is_loaded_and_verified(mini):
         gc.set_threshold(*threshold)
         gc.callbacks.remove(note_pass)
     assert dossier is not None and passes_inside == []
+
+
+def test_the_dossier_is_handed_to_the_oldest_generation_when_checking_ends(mini):
+    dossier, _ = check_dossier(mini)
+    assert dossier is not None
+    # not left young, where the first pass after checking would walk all of it
+    assert any(kept is dossier for kept in gc.get_objects(generation=2))
+    assert gc.get_freeze_count() == 0  # handed on, not frozen: cycles among them still free
+
+
+def test_objects_the_caller_froze_stay_frozen(mini):
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        check_dossier(mini)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

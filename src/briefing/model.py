@@ -95,7 +95,9 @@ class Citation(Strict):
     _number: int | None = PrivateAttr(None)
 
     def resolve(self, source_id: str, start: int, end: int, number: int) -> None:
-        self._source_id, self._start, self._end, self._number = source_id, start, end, number
+        self.__pydantic_private__.update(
+            _source_id=source_id, _start=start, _end=end, _number=number
+        )
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -110,6 +110,8 @@ class SourceText:
             candidates = self._word_starts.get(needle[start : start + self.KEY], [])
             if best is None or len(candidates) < len(best):
                 best, shift = candidates, start  # the rarest word start narrows it most
+                if len(best) <= 1:
+                    break  # nothing narrows it further
             position = needle.find(" ", start)
         if best is None:  # a single word or a short fragment: scan the text
             found, at = [], haystack.find(needle)

@@ -162,7 +162,7 @@ def read_yaml(path: Path) -> YamlDocument:
 
     if node is None:
         raise YamlError("file is empty; expected YAML content", 1, 1)
-    data = _Converter(loader).convert(node, ())
+    data = _Converter(loader).convert(node, 0)
     return YamlDocument(path=path, data=data, root=node)
 
 
@@ -173,7 +173,7 @@ class _Converter:
         self.top_entry: yaml.Node | None = None
         self.active: set[int] = set()
 
-    def convert(self, node: yaml.Node, loc: Loc) -> Any:
+    def convert(self, node: yaml.Node, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             top = self.top_entry or node  # the top-level entry whose aliases expand so far
@@ -181,7 +181,7 @@ class _Converter:
                 f"file expands to more than {MAX_NODES:,} values (aliases repeated too often?)",
                 *_mark(top),
             )
-        if len(loc) == 1:
+        if depth == 1:
             self.top_entry = node
         if isinstance(node, yaml.ScalarNode):
             build = _SCALARS.get(node.tag)
@@ -195,7 +195,7 @@ class _Converter:
             if isinstance(node, yaml.SequenceNode):
                 if node.tag != "tag:yaml.org,2002:seq":
                     raise YamlError(f"unsupported tag {node.tag!r}", *_mark(node))
-                return [self.convert(item, (*loc, i)) for i, item in enumerate(node.value)]
+                return [self.convert(item, depth + 1) for item in node.value]
             if node.tag != "tag:yaml.org,2002:map":
                 raise YamlError(f"unsupported tag {node.tag!r}", *_mark(node))
             result: dict[str, Any] = {}
@@ -207,7 +207,7 @@ class _Converter:
                     raise YamlError("merge keys (<<) are not supported", *_mark(key_node))
                 if key in result:
                     raise YamlError(f"duplicate key '{key}'", *_mark(key_node))
-                result[key] = self.convert(value_node, (*loc, key))
+                result[key] = self.convert(value_node, depth + 1)
             return result
         finally:
             self.active.discard(id(node))

@@ -10,11 +10,11 @@ SOURCE_DATE_EPOCH or the dossier's as-of date, so identical input gives identica
 from __future__ import annotations
 
 import calendar
-import json
 import os
 from importlib import resources
 from typing import Any, Literal
 
+import orjson
 import typst
 
 from briefing.dossier import Dossier
@@ -53,7 +53,7 @@ def build_pdf(
             font_paths=[],
             ignore_system_fonts=True,
             sys_inputs={
-                "data": json.dumps(pdf_data(dossier, footnote_limit, contents_limit)),
+                "data": orjson.dumps(pdf_data(dossier, footnote_limit, contents_limit)).decode(),
                 "paper": paper,
             },
             timestamp=timestamp if timestamp is not None else build_timestamp(dossier),

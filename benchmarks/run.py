@@ -2,10 +2,10 @@
 
 For the real dossier and synthetic dossiers of N people it prints `briefing check` time, the
 site build time (MkDocs + Material + the briefing plugin, PDF off), the PDF time, the peak
-memory of the site build and of the PDF compile, the pages built, and the site build time as a
-ratio to the anchor:
-a bare mkdocs-material site with the same number of pages and about the same words, in
-sections with navigation.prune. Times are medians of several runs.
+memory of the site build and of the PDF compile, the pages built, and the site build's wall
+time and CPU time as ratios to the anchor's: a bare mkdocs-material site with the same number
+of pages and about the same words, in sections with navigation.prune. Times are medians of
+several runs.
 
     python benchmarks/run.py [--runs R] [N ...]        (default: 100 1000 2000 3000, 3 runs)
 """
@@ -45,22 +45,26 @@ process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subpr
 _, status, usage = os.wait4(process.pid, 0)
 elapsed = time.perf_counter() - started
 sys.stderr.write(process.stderr.read().decode())
-print(status, elapsed, usage.ru_maxrss)
+print(status, elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 """
 
 
-def timed_child(args: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall time (s) and peak resident memory (MiB) of one command."""
+def timed_child(args: list[str], cwd: Path) -> tuple[float, int, float]:
+    """Wall time (s), peak resident memory (MiB) and CPU time (s, all threads) of a command.
+
+    On a shared machine the wall time of identical runs swings by ±15 %; CPU time, which
+    leaves out the time the process waited for a core, is steadier.
+    """
     result = subprocess.run(
         [sys.executable, "-c", _MEASURE, *args], cwd=cwd, env=ENV, capture_output=True, text=True
     )
-    status, elapsed, peak_kib = result.stdout.split()
+    status, elapsed, peak_kib, cpu = result.stdout.split()
     if int(status) != 0:
         raise SystemExit(f"failed: {' '.join(args)}\n{result.stderr}")
-    return float(elapsed), int(peak_kib) // 1024
+    return float(elapsed), int(peak_kib) // 1024, float(cpu)
 
 
-def mkdocs_build(project: Path, out: Path) -> tuple[float, int]:
+def mkdocs_build(project: Path, out: Path) -> tuple[float, int, float]:
     shutil.rmtree(out, ignore_errors=True)
     return timed_child([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], project)
 
@@ -131,11 +135,13 @@ def measure(name: str, project: Path, runs: int, work: Path, full: bool = False)
             if anchor is None:
                 built = sum(1 for _ in (work / f"{name}-site").rglob("index.html"))
                 anchor = anchor_project(work / f"{name}-anchor", built, words)
-            bare.append(mkdocs_build(anchor, work / f"{name}-anchor-site")[0])
+            bare.append(mkdocs_build(anchor, work / f"{name}-anchor-site"))
     finally:
         config.write_text(text)
-    site_time = statistics.median(t for t, _ in site)
-    bare_time = statistics.median(bare)
+    site_time = statistics.median(t for t, _, _ in site)
+    bare_time = statistics.median(t for t, _, _ in bare)
+    site_cpu = statistics.median(cpu for _, _, cpu in site)
+    bare_cpu = statistics.median(cpu for _, _, cpu in bare)
     return {
         "case": name,
         "check_s": statistics.median(checks),
@@ -143,11 +149,12 @@ def measure(name: str, project: Path, runs: int, work: Path, full: bool = False)
         "pdf_s": statistics.median(seconds for seconds, _ in pdf_runs),
         "pdf_peak_mib": max(peak for _, peak in pdf_runs),
         "full_s": statistics.median(whole) if whole else None,
-        "peak_mib": max(m for _, m in site),
+        "peak_mib": max(m for _, m, _ in site),
         "pages": built,
         "words": words,
         "anchor_s": bare_time,
         "ratio": site_time / bare_time,
+        "cpu_ratio": site_cpu / bare_cpu,
     }
 
 
@@ -178,7 +185,7 @@ def main() -> None:
     parser.add_argument("--skip-real", action="store_true")
     args = parser.parse_args()
     header = (
-        f"{'case':>8} {'check':>7} {'site':>7} {'anchor':>7} {'ratio':>6} {'pdf':>7} "
+        f"{'case':>8} {'check':>7} {'site':>7} {'anchor':>7} {'ratio':>6} {'cpu':>6} {'pdf':>7} "
         f"{'peak':>8} {'pdf peak':>8} {'pages':>6} {'words':>9}"
     )
     print(header)
@@ -195,8 +202,8 @@ def main() -> None:
             results.append(r)
             print(
                 f"{name:>8} {r['check_s']:6.2f}s {r['site_s']:6.2f}s {r['anchor_s']:6.2f}s "
-                f"{r['ratio']:5.2f}x {r['pdf_s']:6.2f}s {r['peak_mib']:5d}MiB "
-                f"{r['pdf_peak_mib']:5d}MiB {r['pages']:6d} "
+                f"{r['ratio']:5.2f}x {r['cpu_ratio']:5.2f}x {r['pdf_s']:6.2f}s "
+                f"{r['peak_mib']:5d}MiB {r['pdf_peak_mib']:5d}MiB {r['pages']:6d} "
                 f"{r['words']:9,d}",
                 flush=True,
             )

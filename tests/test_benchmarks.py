@@ -18,9 +18,10 @@ def test_benchmark_runs_at_tiny_size():
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split()[:5] == ["case", "check", "site", "anchor", "ratio"]
+    assert lines[0].split()[:6] == ["case", "check", "site", "anchor", "ratio", "cpu"]
     row = lines[1].split()
-    assert row[0] == "N=4" and row[4].endswith("x") and row[-2].isdigit()
+    assert row[0] == "N=4" and row[4].endswith("x") and row[5].endswith("x")
+    assert float(row[5].rstrip("x")) > 0 and row[-2].isdigit()
 
 
 def test_generated_dossier_is_valid_and_fully_cited(tmp_path):

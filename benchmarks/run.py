@@ -52,8 +52,8 @@ print(status, elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 def timed_child(args: list[str], cwd: Path) -> tuple[float, int, float]:
     """Wall time (s), peak resident memory (MiB) and CPU time (s, all threads) of a command.
 
-    On a shared machine the wall time of identical runs swings by ±15 %; CPU time, which
-    leaves out the time the process waited for a core, is steadier.
+    CPU time leaves out the time the process waited for a core: on a shared machine it tells
+    a build that queued apart from one that worked longer.
     """
     result = subprocess.run(
         [sys.executable, "-c", _MEASURE, *args], cwd=cwd, env=ENV, capture_output=True, text=True

@@ -7,7 +7,7 @@ import re
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from briefing.passages import SourceText
+from briefing.passages import SourceText, fold, normalise
 
 WORDS = ["vote", "Sunday", "the", "coup", "said", '"riots"', "‘plot’", "seven", "of", "Almaty,"]
 whitespace = st.sampled_from([" ", "\n", "  ", " \n ", "\t", "\n\n"])
@@ -17,7 +17,8 @@ whitespace = st.sampled_from([" ", "\n", "  ", " \n ", "\t", "\n\n"])
 def source_and_cut(draw):
     words = draw(st.lists(st.sampled_from(WORDS), min_size=3, max_size=60))
     gaps = draw(st.lists(whitespace, min_size=len(words), max_size=len(words)))
-    text = "".join(w + g for w, g in zip(words, gaps, strict=True))
+    lead = draw(st.sampled_from(["", " ", "\n\n"]))  # a source may begin with blank space
+    text = lead + "".join(w + g for w, g in zip(words, gaps, strict=True))
     first = draw(st.integers(0, len(words) - 1))
     last = draw(st.integers(first, len(words) - 1))
     starts = [m.start() for m in re.finditer(r"\S+", text)]
@@ -41,6 +42,17 @@ def test_a_cut_passage_is_found_at_its_offsets_whatever_its_wrapping(case, data)
     assert (start, end) in found
     if len(source.find(passage)) == 1:
         assert source.find(passage) == [(start, end)]
+
+
+@settings(deadline=None)
+@given(source_and_cut())
+def test_the_folded_source_maps_every_word_back_to_the_original(case):
+    text, _, _ = case
+    folded = normalise(text)
+    assert folded.text == fold(text)  # the same folding as a passage gets
+    for word in re.finditer(r"\S+", folded.text):
+        at = folded.origin(word.start())
+        assert fold(text[at : at + len(word.group())]) == word.group()
 
 
 @settings(deadline=None)

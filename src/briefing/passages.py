@@ -19,7 +19,7 @@ _QUOTE_MAP = str.maketrans(
 )  # fmt: skip
 
 
-_WORD = re.compile(r"\S+")
+_SPACES = re.compile(r"(\s+)")
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,17 @@ class Normalised:
 
 
 def normalise(text: str) -> Normalised:
-    matches = list(_WORD.finditer(text.translate(_QUOTE_MAP)))
-    words = [m.group() for m in matches]
+    # Split at whitespace runs, keeping them: words and runs alternate, so the running sum
+    # of their lengths gives each word's offset without a match object per word.
+    parts = _SPACES.split(text.translate(_QUOTE_MAP))
+    offsets = list(accumulate(map(len, parts), initial=0))
+    words, origins = parts[0::2], offsets[0:-1:2]
+    if not words[0]:  # the text began with whitespace
+        words, origins = words[1:], origins[1:]
+    if words and not words[-1]:  # ... or ended with it
+        words, origins = words[:-1], origins[:-1]
     starts = list(accumulate((len(w) + 1 for w in words[:-1]), initial=0)) if words else []
-    return Normalised(" ".join(words), starts, [m.start() for m in matches])
+    return Normalised(" ".join(words), starts, origins)
 
 
 def fold(text: str) -> str:

@@ -86,9 +86,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.dossier = dossier
         # Dates in the sitemap and the PDF come from the dossier, never from the clock.
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_timestamp(dossier)))
-        if self.config.pdf:
-            # Typst compiles outside Python's lock: the PDF is made while the site is built.
-            self.pdf_job = _PDF_WORKER.submit(build_pdf, dossier, paper=self.config.paper)
+        # Typst compiles outside Python's lock: the PDF is made while the site is built.
+        # Set on every build: a job left by a failed build must not be waited for again.
+        self.pdf_job = (
+            _PDF_WORKER.submit(build_pdf, dossier, paper=self.config.paper)
+            if self.config.pdf
+            else None
+        )
         self.seeds_dir = (self.dossier_dir / dossier.meta.seeds).resolve()
         renderer = SiteRenderer(dossier, use_directory_urls=config.use_directory_urls)
         with collector_paused():
@@ -164,8 +168,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return server
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.pdf_job is not None:
-            pdf, self.pdf_job = self.pdf_job.result(), None  # a failed compile fails the build
+        job, self.pdf_job = self.pdf_job, None
+        if job is not None:
+            pdf = job.result()  # a failed compile fails the build
             Path(self.pdf_file.abs_dest_path).write_bytes(pdf)
         if self.final_site_dir is None:
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import shutil
@@ -267,7 +268,9 @@ def test_a_pdf_that_fails_to_compile_fails_the_build_and_keeps_the_last_one(tmp_
         build(config)
     assert (out / "briefing.pdf").read_bytes() == pdf_before
     assert not (project / "build.staging").exists()
+    assert gc.get_freeze_count() == 0  # what the build froze is released on failure too
     # The same plugin builds again (as `mkdocs serve` does) without the failed PDF's ghost.
     config.plugins["briefing"].config.pdf = False
     build(config)
     assert (out / "people" / "elena-brisk" / "index.html").is_file()
+    assert gc.get_freeze_count() == 0  # and after a build that worked

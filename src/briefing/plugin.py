@@ -68,7 +68,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project = Path(config.config_file_path or ".").resolve().parent
         self.dossier_dir = project / self.config.dossier
-        gc.unfreeze()  # a rebuild while serving: the last build's dossier may be collected
         dossier, problems = check_dossier(self.dossier_dir)
         for warning in problems.warnings:
             log.warning(str(warning))
@@ -98,7 +97,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         with collector_paused():
             self.pages = renderer.pages()
         # The dossier and its pages live until the build ends: keep the collector from
-        # walking them again at each of its passes while Material renders the pages.
+        # walking them again at each of its passes while Material renders the pages
+        # (undone when the build ends, in on_post_build or on_build_error).
         gc.freeze()
         self.pages_by_uri = {page.src_uri: page for page in self.pages}
         if config.nav is None:
@@ -168,6 +168,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return server
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        gc.unfreeze()  # the pages are rendered: what the build kept may be collected again
         job, self.pdf_job = self.pdf_job, None
         if job is not None:
             pdf = job.result()  # a failed compile fails the build
@@ -181,6 +182,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         logging.getLogger("mkdocs").removeHandler(self.warnings)
 
     def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.final_site_dir is not None and self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)

@@ -50,7 +50,7 @@ def test_no_collection_runs_while_the_dossier_is_loaded_and_verified(mini):
 
 
 def test_the_dossier_is_handed_to_the_oldest_generation_when_checking_ends(mini):
-    gc.unfreeze()  # as the plugin does first: an earlier build in this process froze its own
+    gc.unfreeze()  # start from nothing frozen, whatever ran earlier in this process
     dossier, _ = check_dossier(mini)
     assert dossier is not None
     # not left young, where the first pass after checking would walk all of it

@@ -115,7 +115,6 @@ def measure(name: str, project: Path, runs: int, work: Path, full: bool = False)
     words = sum(
         len(re.sub(r"<[^>]+>", " ", " ".join([p.markdown, *p.blocks])).split()) for p in pages
     )
-    # In a fresh process each time: the typst binding memoises within one.
     pdf_runs = [cold_compile(dossier_dir, ENV) for _ in range(runs)]
 
     # Our builds and the anchor's take turns, so a machine that slows down or speeds up

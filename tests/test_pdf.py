@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from briefing import build_dossier
-from briefing.pdf import build_pdf
+from briefing.pdf import PdfFailed, PdfJob, build_pdf
 from conftest import FIXTURE, edit
 
 SECTIONS = [
@@ -183,3 +183,8 @@ def test_large_briefings_list_only_sections_in_the_contents_and_everyone_in_book
     assert "Contents" in contents and "Other people and groups" in contents
     assert "Tomas Reed" not in contents
     assert "Tomas Reed" in [title for title, _, depth in bookmarks(large) if depth == 1]
+
+
+def test_typst_errors_reach_the_caller_in_typsts_words():
+    with pytest.raises(PdfFailed, match="failed to parse JSON"):
+        PdfJob(b"{", paper="a4", timestamp=0).result()

@@ -247,10 +247,13 @@ def test_links_also_resolve_without_directory_urls(tmp_path):
     assert broken_links(project / "build") == []
 
 
-def test_a_pdf_that_fails_to_compile_fails_the_build_and_keeps_the_last_one(tmp_path, monkeypatch):
+def test_a_pdf_that_fails_to_compile_fails_the_build_and_keeps_the_last_one(
+    tmp_path, monkeypatch, caplog
+):
     """The PDF compiles while the pages render; its failure still fails the whole build."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
 
     project = tmp_path / "mini"
     shutil.copytree(FIXTURE, project)
@@ -258,14 +261,15 @@ def test_a_pdf_that_fails_to_compile_fails_the_build_and_keeps_the_last_one(tmp_
     assert build_site(project, out).returncode == 0
     pdf_before = (out / "briefing.pdf").read_bytes()
 
-    def failing_compile(*args, **kwargs):
-        raise RuntimeError("typst: the layout failed")
-
-    monkeypatch.setattr("briefing.plugin.build_pdf", failing_compile)
+    broken = tmp_path / "broken-template"
+    broken.mkdir()
+    (broken / "briefing.typ").write_text('#panic("the layout failed")\n')
+    monkeypatch.setattr("briefing.pdf.TEMPLATE_FOLDER", str(broken))
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # restored after the test
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(out))
-    with pytest.raises(RuntimeError, match="the layout failed"):
+    with pytest.raises(Abort):
         build(config)
+    assert "PDF briefing could not be compiled:\npanicked with: the layout failed" in caplog.text
     assert (out / "briefing.pdf").read_bytes() == pdf_before
     assert not (project / "build.staging").exists()
     assert gc.get_freeze_count() == 0  # what the build froze is released on failure too
@@ -274,3 +278,32 @@ def test_a_pdf_that_fails_to_compile_fails_the_build_and_keeps_the_last_one(tmp_
     build(config)
     assert (out / "people" / "elena-brisk" / "index.html").is_file()
     assert gc.get_freeze_count() == 0  # and after a build that worked
+
+
+def test_a_build_that_fails_stops_its_pdf_rather_than_waiting_for_it(tmp_path, monkeypatch, caplog):
+    """The PDF starts compiling before the pages; a build that fails on the way ends it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    from briefing import pdf
+
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    (project / "docs" / "people").mkdir(exist_ok=True)
+    (project / "docs" / "people" / "index.md").write_text("# My people\n", encoding="utf-8")
+    started: list[pdf.PdfJob] = []
+
+    def start_and_keep(*args, **kwargs):
+        started.append(pdf.start_pdf(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr("briefing.plugin.start_pdf", start_and_keep)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # restored after the test
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "build"))
+    with pytest.raises(Abort):
+        build(config)
+    assert "docs/people/index.md clashes with a page the dossier generates" in caplog.text
+    assert len(started) == 1
+    with pytest.raises(pdf.PdfFailed, match="stopped before it finished"):
+        started[0].result()

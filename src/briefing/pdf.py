@@ -1,7 +1,8 @@
 """Render the verified dossier as a print briefing with Typst.
 
 Python shapes the dossier into plain JSON (names resolved, dates in words, passages cut from the
-source); the Typst template in `templates/pdf/` lays it out. The data reaches Typst as a string
+source); the Typst template in `templates/pdf/` lays it out, in a process of its own
+(`typeset.py`) so the site can be built meanwhile. The data reaches Typst as a string
 input and is only ever placed as Typst strings, so text from YAML cannot become Typst markup.
 Only the fonts inside the `typst` wheel are used, and the timestamp comes from
 SOURCE_DATE_EPOCH or the dossier's as-of date, so identical input gives identical bytes.
@@ -11,11 +12,13 @@ from __future__ import annotations
 
 import calendar
 import os
-from importlib import resources
+import subprocess
+import sys
+import threading
+from pathlib import Path
 from typing import Any, Literal
 
 import orjson
-import typst
 
 from briefing.dossier import Dossier
 from briefing.model import Citation, DateSpec, Event, Person, Quote, Statement
@@ -36,29 +39,72 @@ FOOTNOTE_LIMIT = 1500
 CONTENTS_LIMIT = 150
 
 
-def build_pdf(
+def build_pdf(dossier: Dossier, **options: Any) -> bytes:
+    """Compile the briefing PDF and return its bytes (options as for `start_pdf`)."""
+    return start_pdf(dossier, **options).result()
+
+
+def start_pdf(
     dossier: Dossier,
     *,
     paper: Paper = "a4",
     timestamp: int | None = None,
     footnote_limit: int = FOOTNOTE_LIMIT,
     contents_limit: int = CONTENTS_LIMIT,
-) -> bytes:
-    """Compile the briefing PDF and return its bytes."""
-    template_root = resources.files("briefing") / TEMPLATE_FOLDER
-    with resources.as_file(template_root) as root:
-        return typst.compile(
-            str(root / TEMPLATE),
-            root=str(root),
-            font_paths=[],
-            ignore_system_fonts=True,
-            sys_inputs={
-                "data": orjson.dumps(pdf_data(dossier, footnote_limit, contents_limit)).decode(),
-                "paper": paper,
-            },
-            timestamp=timestamp if timestamp is not None else build_timestamp(dossier),
-            pdf_tags=True,
+) -> PdfJob:
+    """Shape the briefing's data and start Typst on it; the job's `result()` is the PDF."""
+    data = orjson.dumps(pdf_data(dossier, footnote_limit, contents_limit))
+    if timestamp is None:
+        timestamp = build_timestamp(dossier)
+    return PdfJob(data, paper=paper, timestamp=timestamp)
+
+
+class PdfFailed(Exception):
+    """Typst could not make the PDF; the message is Typst's own."""
+
+
+class PdfJob:
+    """Typst compiling the briefing in a child process (`typeset.py`) while the caller goes on.
+
+    A process rather than a thread: Typst keeps what it memoised in the process that ran it,
+    about 50 MB for each rebuild of the real briefing under `mkdocs serve` (it grew past
+    500 MB in ten), and its whole working memory (1.5 GiB at 1,000 people) goes back to the
+    system when the process ends. A build that fails, or Ctrl-C, stops it at once, where a
+    thread inside Typst could only be waited for.
+    """
+
+    def __init__(self, data: bytes, *, paper: Paper, timestamp: int):
+        here = Path(__file__).parent
+        command = [sys.executable, str(here / "typeset.py"),
+                   str(here / TEMPLATE_FOLDER / TEMPLATE), paper, str(timestamp)]  # fmt: skip
+        self._process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
+        self._output = (b"", b"")
+        self._stopped = False
+        # A daemon thread feeds the data and collects the PDF, so neither side's pipe fills.
+        self._feeder = threading.Thread(target=self._communicate, args=(data,), daemon=True)
+        self._feeder.start()
+
+    def _communicate(self, data: bytes) -> None:
+        self._output = self._process.communicate(data)
+
+    def result(self) -> bytes:
+        """Wait for the PDF; raise PdfFailed with Typst's message if there is none."""
+        self._feeder.join()
+        pdf, errors = self._output
+        if self._stopped:
+            raise PdfFailed("the compile was stopped before it finished")
+        if self._process.returncode != 0:
+            message = errors.decode("utf-8", "replace").strip()
+            raise PdfFailed(message or f"Typst's process ended with {self._process.returncode}")
+        return pdf
+
+    def stop(self) -> None:
+        """End the compile now (the build it was for has failed) and release its process."""
+        self._stopped = True
+        self._process.kill()
+        self._feeder.join()
 
 
 def build_timestamp(dossier: Dossier) -> int:

@@ -13,7 +13,6 @@ import logging
 import os
 import shutil
 import sys
-from concurrent.futures import Future, ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -31,7 +30,7 @@ from briefing import check_dossier
 from briefing.collector import collector_paused
 from briefing.dossier import Dossier
 from briefing.export import exports
-from briefing.pdf import build_pdf, build_timestamp
+from briefing.pdf import PdfFailed, PdfJob, build_timestamp, start_pdf
 from briefing.site import PDF_NAME, SitePage, SiteRenderer, search_view
 from briefing.templatecache import use_template_cache
 
@@ -56,7 +55,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.dossier_dir: Path | None = None
         self.seeds_dir: Path | None = None
         self.final_site_dir: str | None = None
-        self.pdf_job: Future[bytes] | None = None
+        self.pdf_job: PdfJob | None = None
         self.pdf_file: File | None = None
         self.page_html: str | None = None  # a page's HTML while search reads its text
         self.warnings = CountHandler()
@@ -85,13 +84,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.dossier = dossier
         # Dates in the sitemap and the PDF come from the dossier, never from the clock.
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_timestamp(dossier)))
-        # Typst compiles outside Python's lock: the PDF is made while the site is built.
-        # Set on every build: a job left by a failed build must not be waited for again.
-        self.pdf_job = (
-            _PDF_WORKER.submit(build_pdf, dossier, paper=self.config.paper)
-            if self.config.pdf
-            else None
-        )
+        # Typst compiles in a process of its own: the PDF is made while the site is built.
+        self.pdf_job = start_pdf(dossier, paper=self.config.paper) if self.config.pdf else None
         self.seeds_dir = (self.dossier_dir / dossier.meta.seeds).resolve()
         renderer = SiteRenderer(dossier, use_directory_urls=config.use_directory_urls)
         with collector_paused():
@@ -171,7 +165,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         gc.unfreeze()  # the pages are rendered: what the build kept may be collected again
         job, self.pdf_job = self.pdf_job, None
         if job is not None:
-            pdf = job.result()  # a failed compile fails the build
+            try:
+                pdf = job.result()
+            except PdfFailed as error:  # fails the build; the last good site stays
+                raise PluginError(f"the PDF briefing could not be compiled:\n{error}") from None
             Path(self.pdf_file.abs_dest_path).write_bytes(pdf)
         if self.final_site_dir is None:
             return
@@ -183,6 +180,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
+        job, self.pdf_job = self.pdf_job, None
+        if job is not None:
+            job.stop()  # no PDF for a failed build: do not wait for it
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.final_site_dir is not None and self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
@@ -198,9 +198,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         shutil.rmtree(self.staging, ignore_errors=True)
         config.site_dir = str(self.staging)
         logging.getLogger("mkdocs").addHandler(self.warnings)
-
-
-_PDF_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefing-pdf")
 
 
 class _WrittenAfterPages(File):

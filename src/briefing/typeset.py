@@ -18,7 +18,8 @@ import typst
 
 def main(argv: list[str]) -> int:
     # Python would only see Ctrl-C once Typst hands control back, after the whole layout.
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # as a background job's is
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
     template, paper, timestamp = argv
     data = sys.stdin.buffer.read().decode("utf-8")
     try:

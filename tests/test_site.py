@@ -307,3 +307,29 @@ def test_a_build_that_fails_stops_its_pdf_rather_than_waiting_for_it(tmp_path, m
     assert len(started) == 1
     with pytest.raises(pdf.PdfFailed, match="stopped before it finished"):
         started[0].result()
+
+
+def test_a_served_site_does_not_keep_the_pages_of_earlier_builds(tmp_path, monkeypatch):
+    """`mkdocs serve` rebuilds in one process; each build's pages must be freed, not piled up.
+
+    The plugin keeps the collector from walking a build's objects while it runs; what an
+    earlier build left behind has to be collected all the same."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.structure.pages import Page
+
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # restored after the test
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "served"))
+    config.plugins.on_startup(command="serve", dirty=False)
+
+    def pages_in_memory() -> int:
+        return sum(isinstance(o, Page) for o in gc.get_objects())
+
+    held = []
+    for number in range(6):
+        edit(project / "dossier" / "dossier.yml", "title: ", f"title: Edit {number} of ")
+        build(config)
+        held.append(pages_in_memory())
+    assert held[-1] <= held[1], held

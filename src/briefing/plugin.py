@@ -65,6 +65,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.command == "serve":
+            # What the last build left (its pages, navigation, templates) waits in the oldest
+            # generation for a full pass, which the freezing below keeps from coming while a
+            # build runs: without this, every rebuild of a served site stayed in memory.
+            gc.collect()
         project = Path(config.config_file_path or ".").resolve().parent
         self.dossier_dir = project / self.config.dossier
         dossier, problems = check_dossier(self.dossier_dir)

@@ -6,6 +6,7 @@ import gc
 import hashlib
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -313,7 +314,8 @@ def test_a_served_site_does_not_keep_the_pages_of_earlier_builds(tmp_path, monke
     """`mkdocs serve` rebuilds in one process; each build's pages must be freed, not piled up.
 
     The plugin keeps the collector from walking a build's objects while it runs; what an
-    earlier build left behind has to be collected all the same."""
+    earlier build left behind has to be collected all the same. Typst, which keeps what it
+    memoised in the process that ran it, runs in a process of its own."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.structure.pages import Page
@@ -333,3 +335,5 @@ def test_a_served_site_does_not_keep_the_pages_of_earlier_builds(tmp_path, monke
         build(config)
         held.append(pages_in_memory())
     assert held[-1] <= held[1], held
+    # Each build made its PDF in a process of its own: Typst never ran in the server.
+    assert "typst" not in sys.modules

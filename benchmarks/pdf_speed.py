@@ -22,7 +22,8 @@ SELF, TYPST = resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN
 
 
 def compile_once(dossier_dir: Path) -> float:
-    """Seconds for one compile in this process; checking the dossier first is not timed."""
+    """Seconds for one PDF (data shaped here, Typst in its own process); the check before
+    it is not timed."""
     dossier = build_dossier(dossier_dir)
     started = time.perf_counter()
     build_pdf(dossier)

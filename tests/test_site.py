@@ -270,7 +270,8 @@ def test_a_pdf_that_fails_to_compile_fails_the_build_and_keeps_the_last_one(
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(out))
     with pytest.raises(Abort):
         build(config)
-    assert "PDF briefing could not be compiled:\npanicked with: the layout failed" in caplog.text
+    assert "could not be compiled:\nerror: panicked with: the layout failed" in caplog.text
+    assert "broken-template/briefing.typ:1:1" in caplog.text  # where, in the template
     assert (out / "briefing.pdf").read_bytes() == pdf_before
     assert not (project / "build.staging").exists()
     assert gc.get_freeze_count() == 0  # what the build froze is released on failure too

@@ -3,8 +3,8 @@
     python typeset.py TEMPLATE PAPER TIMESTAMP  <data.json  >briefing.pdf
 
 Run as a script, not with `-m briefing.typeset`: it imports Typst and nothing of the package,
-whose models would add a third of a second to every build. Typst's own error message goes to
-standard error, with exit status 1.
+whose models would add a third of a second to every build. Typst's own error report (with
+the place in the template) goes to standard error, with exit status 1.
 """
 
 from __future__ import annotations
@@ -32,7 +32,10 @@ def main(argv: list[str]) -> int:
             timestamp=int(timestamp),
             pdf_tags=True,
         )
-    except RuntimeError as error:  # a TypstError, or a file Typst cannot read
+    except typst.TypstError as error:  # Typst's report names the file, line and column
+        print((error.diagnostic or error.message).strip(), file=sys.stderr)
+        return 1
+    except RuntimeError as error:  # a file Typst cannot read
         print(str(error).strip(), file=sys.stderr)
         return 1
     sys.stdout.buffer.write(pdf)

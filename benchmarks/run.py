@@ -5,7 +5,8 @@ site build time (MkDocs + Material + the briefing plugin, PDF off), the PDF time
 memory of the site build and of the PDF compile, the pages built, and the site build's wall
 time and CPU time as ratios to the anchor's: a bare mkdocs-material site with the same number
 of pages and about the same words, in sections with navigation.prune. Times are medians of
-several runs.
+several runs. For the real dossier it also prints the whole build's time and the memory of a
+served site after each of ten rebuilds (`serve_memory.py`).
 
     python benchmarks/run.py [--runs R] [N ...]        (default: 100 1000 2000 3000, 3 runs)
 """
@@ -157,6 +158,18 @@ def measure(name: str, project: Path, runs: int, work: Path, full: bool = False)
     }
 
 
+def served_memory(project: Path, rebuilds: int = 10) -> str:
+    """The line `serve_memory.py` prints: peak memory after each served rebuild."""
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("serve_memory.py")), str(project),
+         str(rebuilds)],
+        env=ENV, capture_output=True, text=True,
+    )  # fmt: skip
+    if result.returncode != 0:
+        raise SystemExit(f"serving {project} failed\n{result.stderr}")
+    return result.stdout.strip()
+
+
 def real_project(work: Path) -> Path:
     project = work / "real"
     project.mkdir()
@@ -206,6 +219,8 @@ def main() -> None:
                 f"{r['words']:9,d}",
                 flush=True,
             )
+            if name == "real":
+                print(served_memory(project), flush=True)
     print(f"machine: a pure-Python loop of 10^7 additions takes {machine_speed():.2f}s")
     by = {r["case"]: r for r in results}
     if "real" in by:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
 from briefing import build_dossier
-from conftest import ROOT
+from conftest import FIXTURE, ROOT
 
 
 def test_benchmark_runs_at_tiny_size():
@@ -33,3 +34,20 @@ def test_generated_dossier_is_valid_and_fully_cited(tmp_path):
     assert len(dossier.people) == 12 and len(dossier.citations) == counts["citations"]
     (document,) = dossier.sources.values()
     assert document.coverage.share == 1.0
+
+
+def test_served_memory_runs_and_leaves_the_project_as_it_was(tmp_path):
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    meta = (project / "dossier" / "dossier.yml").read_text(encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "serve_memory.py"), str(project), "2"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("served: peak MiB after each of 2 rebuilds: ")
+    peaks = [int(mib) for mib in result.stdout.split(":")[-1].split()]
+    assert len(peaks) == 2 and 0 < peaks[0] <= peaks[1]
+    assert (project / "dossier" / "dossier.yml").read_text(encoding="utf-8") == meta

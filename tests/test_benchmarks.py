@@ -49,5 +49,5 @@ def test_served_memory_runs_and_leaves_the_project_as_it_was(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("served: peak MiB after each of 2 rebuilds: ")
     peaks = [int(mib) for mib in result.stdout.split(":")[-1].split()]
-    assert len(peaks) == 2 and 0 < peaks[0] <= peaks[1]
+    assert len(peaks) == 2 and peaks[0] > 0
     assert (project / "dossier" / "dossier.yml").read_text(encoding="utf-8") == meta

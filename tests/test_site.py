@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import html
 import json
 import shutil
 import sys
@@ -338,3 +339,20 @@ def test_a_served_site_does_not_keep_the_pages_of_earlier_builds(tmp_path, monke
     assert held[-1] <= held[1], held
     # Each build made its PDF in a process of its own: Typst never ran in the server.
     assert "typst" not in sys.modules
+
+
+def test_search_finds_a_cited_passage_in_its_source_not_again_in_each_profiles_notes(site):
+    """A profile's notes quote the source; search finds those words once, in the source."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    profile = [doc for doc in index["docs"] if doc["location"].startswith("people/elena-brisk/")]
+    assert profile and not any(doc["title"] == "Sources for this page" for doc in profile)
+    assert not any("see it in" in doc["text"] for doc in profile)
+    notes = content(page(site, "people/elena-brisk/")).select("ol.source-notes q.passage")
+    assert notes  # the page itself still shows them
+    source_text = " ".join(
+        html.unescape(doc["text"])
+        for doc in index["docs"]
+        if doc["location"].startswith("sources/gazette/")
+    )
+    for note in notes:
+        assert " ".join(note.get_text().split()) in " ".join(source_text.split())

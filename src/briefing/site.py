@@ -64,7 +64,8 @@ def search_view(html: str) -> str:
     text (a citation marker is three tags around a number). The index keeps only headings,
     paragraphs and list items; citation markers, sentence numbers and heading permalinks,
     noise in a search result, are left out, and scripts (the JSON-LD) and styles go with
-    their content.
+    their content. So does a page's "Sources for this page": its passages are the source's
+    words, which search finds on the source page, where each leads back to what cites it.
     """
     html = _TAG.sub(_search_tag, _NOT_FOR_SEARCH.sub("", html))
     return " ".join(html.split())  # generated pages hold no <pre>
@@ -72,7 +73,8 @@ def search_view(html: str) -> str:
 
 _NOT_FOR_SEARCH = re.compile(
     r'<sup class="(?:cites|sentence-ref)">.*?</sup>|<a class="headerlink"[^>]*>.*?</a>'
-    r"|<(script|style)\b.*?</\1>",
+    r"|<(script|style)\b.*?</\1>"
+    r'|<h2\b[^>]*>(?:(?!</h2>).)*</h2>\s*<ol class="source-notes">.*?</ol>',  # with its heading
     re.DOTALL,
 )
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")

@@ -32,11 +32,8 @@ def main(argv: list[str]) -> int:
             timestamp=int(timestamp),
             pdf_tags=True,
         )
-    except typst.TypstError as error:  # Typst's report names the file, line and column
-        print((error.diagnostic or error.message).strip(), file=sys.stderr)
-        return 1
-    except RuntimeError as error:  # a file Typst cannot read
-        print(str(error).strip(), file=sys.stderr)
+    except RuntimeError as error:  # a TypstError's diagnostic names the file, line and column
+        print((getattr(error, "diagnostic", "") or str(error)).strip(), file=sys.stderr)
         return 1
     sys.stdout.buffer.write(pdf)
     return 0

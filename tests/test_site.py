@@ -249,12 +249,20 @@ def test_links_also_resolve_without_directory_urls(tmp_path):
     assert broken_links(project / "build") == []
 
 
+def in_process_config(project: Path, site_dir: Path, monkeypatch):
+    """MkDocs' configuration of a project, for builds run in this process as `mkdocs serve`
+    runs them; the plugin sets SOURCE_DATE_EPOCH, which is put back after the test."""
+    from mkdocs.config import load_config
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    return load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
+
+
 def test_a_pdf_that_fails_to_compile_fails_the_build_and_keeps_the_last_one(
     tmp_path, monkeypatch, caplog
 ):
     """The PDF compiles while the pages render; its failure still fails the whole build."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
     project = tmp_path / "mini"
@@ -267,8 +275,7 @@ def test_a_pdf_that_fails_to_compile_fails_the_build_and_keeps_the_last_one(
     broken.mkdir()
     (broken / "briefing.typ").write_text('#panic("the layout failed")\n')
     monkeypatch.setattr("briefing.pdf.TEMPLATE_FOLDER", str(broken))
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # restored after the test
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(out))
+    config = in_process_config(project, out, monkeypatch)
     with pytest.raises(Abort):
         build(config)
     assert "could not be compiled:\nerror: panicked with: the layout failed" in caplog.text
@@ -286,7 +293,6 @@ def test_a_pdf_that_fails_to_compile_fails_the_build_and_keeps_the_last_one(
 def test_a_build_that_fails_stops_its_pdf_rather_than_waiting_for_it(tmp_path, monkeypatch, caplog):
     """The PDF starts compiling before the pages; a build that fails on the way ends it."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import Abort
 
     from briefing import pdf
@@ -302,8 +308,7 @@ def test_a_build_that_fails_stops_its_pdf_rather_than_waiting_for_it(tmp_path, m
         return started[-1]
 
     monkeypatch.setattr("briefing.plugin.start_pdf", start_and_keep)
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # restored after the test
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "build"))
+    config = in_process_config(project, project / "build", monkeypatch)
     with pytest.raises(Abort):
         build(config)
     assert "docs/people/index.md clashes with a page the dossier generates" in caplog.text
@@ -319,13 +324,11 @@ def test_a_served_site_does_not_keep_the_pages_of_earlier_builds(tmp_path, monke
     earlier build left behind has to be collected all the same. Typst, which keeps what it
     memoised in the process that ran it, runs in a process of its own."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.structure.pages import Page
 
     project = tmp_path / "mini"
     shutil.copytree(FIXTURE, project)
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # restored after the test
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "served"))
+    config = in_process_config(project, tmp_path / "served", monkeypatch)
     config.plugins.on_startup(command="serve", dirty=False)
 
     def pages_in_memory() -> int:

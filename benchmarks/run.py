@@ -158,7 +158,7 @@ def measure(name: str, project: Path, runs: int, work: Path, full: bool = False)
     }
 
 
-def served_memory(project: Path, rebuilds: int = 10) -> str:
+def served_memory_line(project: Path, rebuilds: int = 10) -> str:
     """The line `serve_memory.py` prints: peak memory after each served rebuild."""
     result = subprocess.run(
         [sys.executable, str(Path(__file__).with_name("serve_memory.py")), str(project),
@@ -220,7 +220,7 @@ def main() -> None:
                 flush=True,
             )
             if name == "real":
-                print(served_memory(project), flush=True)
+                print(served_memory_line(project), flush=True)
     print(f"machine: a pure-Python loop of 10^7 additions takes {machine_speed():.2f}s")
     by = {r["case"]: r for r in results}
     if "real" in by:

@@ -7,7 +7,6 @@ problem is reported with the file, line and field it comes from.
 from __future__ import annotations
 
 import typing
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -64,7 +63,9 @@ def verify(loaded: LoadedDossier, problems: Problems) -> Dossier | None:
     meta_file = loaded.meta_file
     files = ([meta_file] if meta_file else []) + loaded.files
     defined = _collect_ids(files, problems)
-    nodes = [node for f in files for node in _walk_file(f)]
+    nodes: list[_Node] = []
+    for file in files:
+        _walk_file(file, nodes)
 
     for node in nodes:
         is_reference = node.ref is not None and isinstance(node.value, str)
@@ -144,32 +145,54 @@ def _check_reference(node: _Node, defined: dict[str, _Definition], problems: Pro
 # --- walking records ------------------------------------------------------------------------
 
 
-def _walk_file(file: LoadedFile) -> Iterator[_Node]:
+def _walk_file(file: LoadedFile, nodes: list[_Node]) -> None:
+    record_kind = _RECORD_NOUN[file.kind]
     for index, record in enumerate(file.records):
-        record_kind = _RECORD_NOUN[file.kind]
         record_id = getattr(record, "id", None)
-        yield from _walk(file, record, file.record_loc(index), None, record_kind, record_id, None)
+        _walk(nodes, file, record, file.record_loc(index), None, record_kind, record_id, None)
 
 
-def _walk(file, value, loc, ref, record_kind, record_id, parent) -> Iterator[_Node]:
-    """Models (citations, dates, quotes ...) and references, each with where it stands."""
-    if ref is not None or isinstance(value, BaseModel):
-        yield _Node(file, loc, value, ref, record_kind, record_id, parent)
+def _walk(nodes: list[_Node], file, value, loc, ref, record_kind, record_id, parent) -> None:
+    """Models (citations, dates, quotes ...) and references, each with where it stands.
+
+    Appends to one list rather than yielding: a generator per value made this walk a fifth
+    of `check` at N = 1,000 (60,000 nodes).
+    """
     if isinstance(value, BaseModel):
-        refs = _refs_of(type(value))
-        for name, child in value.__dict__.items():  # a pydantic model's fields, fast
-            child_ref = refs[name]
-            if child_ref is None and isinstance(child, _PLAIN):
-                continue  # most fields are plain text: nothing to visit below them
-            yield from _walk(file, child, (*loc, name), child_ref, record_kind, record_id, value)
-    elif isinstance(value, list):
+        nodes.append(_Node(file, loc, value, ref, record_kind, record_id, parent))
+        fields = value.__dict__  # a pydantic model's fields, fast
+        for name, child_ref in _fields_to_visit(type(value)):
+            child = fields[name]
+            if child is not None:
+                _walk(nodes, file, child, (*loc, name), child_ref, record_kind, record_id, value)
+        return
+    if ref is not None:
+        nodes.append(_Node(file, loc, value, ref, record_kind, record_id, parent))
+    if isinstance(value, list):
         for i, item in enumerate(value):
             if ref is None and isinstance(item, _PLAIN):
                 continue
-            yield from _walk(file, item, (*loc, i), ref, record_kind, record_id, parent)
+            _walk(nodes, file, item, (*loc, i), ref, record_kind, record_id, parent)
 
 
 _PLAIN = (str, int, float, type(None))
+
+
+@cache
+def _fields_to_visit(model: type[BaseModel]) -> tuple[tuple[str, RefTo | None], ...]:
+    """The fields of a model that hold references or models; plain text is never visited."""
+    refs = _refs_of(model)
+    return tuple(
+        (name, refs[name])
+        for name, info in model.model_fields.items()
+        if refs[name] is not None or _may_hold_model(info.annotation)
+    )
+
+
+def _may_hold_model(tp: Any) -> bool:
+    if tp is Any or (isinstance(tp, type) and issubclass(tp, BaseModel)):
+        return True
+    return any(_may_hold_model(arg) for arg in typing.get_args(tp))
 
 
 @cache

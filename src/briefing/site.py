@@ -159,6 +159,7 @@ class SiteRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
             extensions=["jinja2.ext.do"],
+            auto_reload=False,  # package files: no need to stat them at every include (6 a page)
         )
         self.env.filters["oneline"] = lambda s: " ".join(str(s).split())
         self.env.filters["md_text"] = markdown_text

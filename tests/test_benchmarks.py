@@ -23,6 +23,8 @@ def test_benchmark_runs_at_tiny_size():
     row = lines[1].split()
     assert row[0] == "N=4" and row[4].endswith("x") and row[5].endswith("x")
     assert float(row[5].rstrip("x")) > 0 and row[-2].isdigit()
+    machine = next(line for line in lines if line.startswith("machine: "))
+    assert machine.split()[1].isdigit() and machine.split()[2] == "cores;"
 
 
 def test_generated_dossier_is_valid_and_fully_cited(tmp_path):

@@ -359,3 +359,20 @@ def test_search_finds_a_cited_passage_in_its_source_not_again_in_each_profiles_n
     )
     for note in notes:
         assert " ".join(note.get_text().split()) in " ".join(source_text.split())
+
+
+def test_search_opens_each_section_at_its_heading_and_the_page_keeps_its_contents(site):
+    """A hit for a speaker on the quotes page, or a part of a profile, opens at its heading;
+    the contents list search does without is still on the page."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for url in ("quotes/", "people/elena-brisk/"):
+        soup = page(site, url)
+        headings = {h["id"] for h in content(soup).select("h2[id], h3[id]")}
+        opened_at = {
+            doc["location"].removeprefix(url + "#")
+            for doc in index["docs"]
+            if doc["location"].startswith(url + "#")
+        }
+        assert opened_at and opened_at <= headings, (url, opened_at, headings)
+        listed = {a["href"].lstrip("#") for a in soup.select("nav.md-nav--secondary a[href^='#']")}
+        assert headings <= listed, (url, headings - listed)

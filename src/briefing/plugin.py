@@ -24,6 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import CountHandler
 
 from briefing import check_dossier
@@ -57,7 +58,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.final_site_dir: str | None = None
         self.pdf_job: PdfJob | None = None
         self.pdf_file: File | None = None
-        self.page_html: str | None = None  # a page's HTML while search reads its text
+        # A page's HTML and contents list, put aside while search reads its text.
+        self.put_aside: tuple[str, TableOfContents] | None = None
         self.warnings = CountHandler()
         self.warnings.setLevel(logging.WARNING)
 
@@ -145,17 +147,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     # Material's search plugin indexes each page in its on_page_context (priority 0). Just
     # before, a generated page's HTML is swapped for its headings and text (`search_view`),
     # which the search parser reads in a fraction of the time; just after, it is put back.
+    # Its contents list is put aside too: search looks each heading up in it, walking the
+    # whole list every time, which on the quotes page (a heading per speaker) grew with the
+    # square of the speakers; it then links the heading as "#" + its id, as it does without.
     @event_priority(50)
     def _show_search_the_text(self, context, *, page, config: MkDocsConfig, nav):
         generated = self.pages_by_uri.get(page.file.src_uri)
         if generated is not None and generated.searchable:
-            self.page_html, page.content = page.content, search_view(page.content)
+            self.put_aside = (page.content, page.toc)
+            page.content, page.toc = search_view(page.content), TableOfContents([])
         return context
 
     @event_priority(-50)
     def _put_the_page_back(self, context, *, page, config: MkDocsConfig, nav):
-        if self.page_html is not None:
-            page.content, self.page_html = self.page_html, None
+        if self.put_aside is not None:
+            (page.content, page.toc), self.put_aside = self.put_aside, None
         return context
 
     on_page_context = CombinedEvent(_show_search_the_text, _put_the_page_back)

@@ -43,12 +43,25 @@ def test_thousands_of_people_fold_into_nested_groups_that_keep_every_page(tmp_pa
     assert leaves(folded) == [f"people/p{n:05d}.md" for n in range(3000)]
     assert widest_level(folded) == SECTION_CHUNK  # only a group of pages is that wide
     assert len(folded) <= GROUPS_PER_LEVEL
-    assert next(iter(folded[0])) == "Person 00000 – Person 00499"  # ten groups of fifty
+    # 150 groups of twenty, in 15 groups of ten, in two: each level at most ten wide
+    assert [next(iter(group)) for group in folded] == [
+        "Person 00000 – Person 01999",
+        "Person 02000 – Person 02999",
+    ]
     inner = next(iter(folded[0].values()))
-    assert next(iter(inner[0])) == "Person 00000 – Person 00049"
+    assert next(iter(inner[0])) == "Person 00000 – Person 00199"
+    innermost = next(iter(inner[0].values()))
+    assert next(iter(innermost[0])) == "Person 00000 – Person 00019"
+
+
+def test_a_section_of_sixty_pages_is_listed_as_it_is(tmp_path: Path):
+    assert section(_navigation([HOME, *people(60)], tmp_path), "People") == [
+        f"people/p{n:05d}.md" for n in range(60)
+    ]
+    assert len(section(_navigation([HOME, *people(61)], tmp_path), "People")) == 4
 
 
 def test_group_titles_are_escaped_for_the_navigation(tmp_path: Path):
     pages = [SitePage(f"people/p{n:03d}.md", f"<b>{n:03d}</b>", "") for n in range(100)]
     folded = section(_navigation([HOME, *pages], tmp_path), "People")
-    assert next(iter(folded[0])) == "&lt;b&gt;000&lt;/b&gt; – &lt;b&gt;049&lt;/b&gt;"
+    assert next(iter(folded[0])) == "&lt;b&gt;000&lt;/b&gt; – &lt;b&gt;019&lt;/b&gt;"

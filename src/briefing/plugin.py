@@ -14,6 +14,7 @@ import os
 import shutil
 import sys
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
@@ -291,7 +292,11 @@ def _chunked(members: list[SitePage]) -> list:
 
 
 def _slices(items: list, size: int) -> list[list]:
-    return [items[start : start + size] for start in range(0, len(items), size)]
+    """Items in as few runs of at most `size` as will do, evened out: 61 people make groups
+    of 15, 15, 15 and 16, not three of 20 and one of a single name."""
+    count = -(-len(items) // size)
+    bounds = [len(items) * n // count for n in range(count + 1)]
+    return [items[start:end] for start, end in pairwise(bounds)]
 
 
 def _entry(group: tuple[str, str, list]) -> dict[str, list]:

@@ -13,7 +13,6 @@ COMPILE := $(PY) -m piptools compile --quiet --generate-hashes --strip-extras \
 .PHONY: site test serve check schema bench lint lock clean
 
 site: $(VENV)/.installed
-	$(PY) -m briefing check dossier
 	$(PY) -m mkdocs build
 
 test: $(VENV)/.installed-test $(AXE)

@@ -56,16 +56,10 @@ def _check(root: Path) -> int:
             file=sys.stderr,
         )
         return EXIT_INVALID
-    counts = (
-        f"{len(dossier.people)} people, {len(dossier.groups)} groups, "
-        f"{len(dossier.organisations)} organisations, {len(dossier.places)} places, "
-        f"{len(dossier.events)} events, {len(dossier.quotes)} quotes, "
-        f"{len(dossier.relations)} relations"
-    )
-    print(f"ok: {root}: {counts}; {len(dossier.citations)} citations verified")
+    print(f"ok: {root}: {dossier.summary()}")
     for document in dossier.sources.values():
+        print(document.coverage_line())
         coverage = document.coverage
-        print(f"coverage of {document.shown_as}: {coverage.summary()}")
         for index in coverage.uncited:
             reason = coverage.explained.get(index, "no reason given")
             print(f"  uncited: '{coverage.sentences[index].text}' ({reason})")

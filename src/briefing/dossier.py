@@ -35,6 +35,9 @@ class SourceDocument:
     shown_as: str  # path of the seed file as shown to people
     coverage: Coverage
 
+    def coverage_line(self) -> str:
+        return f"coverage of {self.shown_as}: {self.coverage.summary()}"
+
 
 @dataclass(frozen=True)
 class CitationUse:
@@ -208,6 +211,15 @@ class Dossier:
 
     def as_of(self) -> str:
         return self.meta.as_of.date.human()
+
+    def summary(self) -> str:
+        """What was checked, in one line (`briefing check` and the build both print it)."""
+        return (
+            f"{len(self.people)} people, {len(self.groups)} groups, "
+            f"{len(self.organisations)} organisations, {len(self.places)} places, "
+            f"{len(self.events)} events, {len(self.quotes)} quotes, "
+            f"{len(self.relations)} relations; {len(self.citations)} citations verified"
+        )
 
 
 def _index(pairs) -> dict:

@@ -89,6 +89,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 file=sys.stderr,
             )
             dossier = self.dossier
+        else:  # what `briefing check` says, so that a build says it too
+            log.info(f"{self.config.dossier}/: {dossier.summary()}")
+            for document in dossier.sources.values():
+                log.info(document.coverage_line())
         self.dossier = dossier
         # Dates in the sitemap and the PDF come from the dossier, never from the clock.
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_timestamp(dossier)))

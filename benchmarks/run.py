@@ -6,9 +6,11 @@ memory of the site build and of the PDF compile, the pages built, and the site b
 time and CPU time as ratios to the anchor's: a bare mkdocs-material site with the same number
 of pages and about the same words, in sections with navigation.prune. Times are medians of
 several runs. For the real dossier it also prints the whole build's time and the memory of a
-served site after each of ten rebuilds (`serve_memory.py`).
+served site after each of ten rebuilds (`serve_memory.py`). With --calls it also counts the
+Python function calls of one site build and one anchor build: slower to take, but no other
+load on a shared machine moves them, where the times swing by a tenth or more.
 
-    python benchmarks/run.py [--runs R] [N ...]        (default: 100 1000 2000 3000, 3 runs)
+    python benchmarks/run.py [--runs R] [--calls] [N ...]   (default: 100 1000 2000 3000, 3 runs)
 """
 
 from __future__ import annotations
@@ -65,6 +67,32 @@ def timed_child(args: list[str], cwd: Path) -> tuple[float, int, float]:
     return float(elapsed), int(peak_kib) // 1024, float(cpu)
 
 
+_COUNT_CALLS = """
+import cProfile, pstats, sys
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", "build", "-q", "-d", sys.argv[1]]
+profile = cProfile.Profile()
+try:
+    profile.runcall(cli)
+except SystemExit as done:
+    if done.code:
+        raise
+print(pstats.Stats(profile).total_calls)
+"""
+
+
+def counted_calls(project: Path, out: Path) -> int:
+    """Python function calls made by one `mkdocs build` of a project (profiled, so slower)."""
+    shutil.rmtree(out, ignore_errors=True)
+    result = subprocess.run(
+        [sys.executable, "-c", _COUNT_CALLS, str(out)],
+        cwd=project, env=ENV, capture_output=True, text=True,
+    )  # fmt: skip
+    if result.returncode != 0:
+        raise SystemExit(f"counting the calls of {project} failed\n{result.stderr}")
+    return int(result.stdout.split()[-1])
+
+
 def mkdocs_build(project: Path, out: Path) -> tuple[float, int, float]:
     shutil.rmtree(out, ignore_errors=True)
     return timed_child([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)], project)
@@ -104,8 +132,11 @@ def anchor_project(folder: Path, pages: int, words: int) -> Path:
     return folder
 
 
-def measure(name: str, project: Path, runs: int, work: Path, full: bool = False) -> dict:
-    """Figures for one project; with full=True also the whole build, site and PDF together."""
+def measure(
+    name: str, project: Path, runs: int, work: Path, full: bool = False, calls: bool = False
+) -> dict:
+    """Figures for one project; with full=True also the whole build, site and PDF together,
+    and with calls=True the Python calls of one site build and one anchor build."""
     dossier_dir = project / "dossier"
     checks = []
     for _ in range(runs):
@@ -136,6 +167,9 @@ def measure(name: str, project: Path, runs: int, work: Path, full: bool = False)
                 built = sum(1 for _ in (work / f"{name}-site").rglob("index.html"))
                 anchor = anchor_project(work / f"{name}-anchor", built, words)
             bare.append(mkdocs_build(anchor, work / f"{name}-anchor-site"))
+        if calls:
+            site_calls = counted_calls(project, work / f"{name}-site")
+            anchor_calls = counted_calls(anchor, work / f"{name}-anchor-site")
     finally:
         config.write_text(text)
     site_time = statistics.median(t for t, _, _ in site)
@@ -155,6 +189,7 @@ def measure(name: str, project: Path, runs: int, work: Path, full: bool = False)
         "anchor_s": bare_time,
         "ratio": site_time / bare_time,
         "cpu_ratio": site_cpu / bare_cpu,
+        "calls": (site_calls, anchor_calls) if calls else None,
     }
 
 
@@ -195,6 +230,7 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 2000, 3000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-real", action="store_true")
+    parser.add_argument("--calls", action="store_true")
     args = parser.parse_args()
     header = (
         f"{'case':>8} {'check':>7} {'site':>7} {'anchor':>7} {'ratio':>6} {'cpu':>6} {'pdf':>7} "
@@ -209,7 +245,7 @@ def main() -> None:
             generate(n, work / f"n{n}")
             cases.append((f"N={n}", work / f"n{n}"))
         for name, project in cases:
-            r = measure(name.replace("=", ""), project, args.runs, work, full=name == "real")
+            r = measure(name.replace("=", ""), project, args.runs, work, name == "real", args.calls)
             r["case"] = name
             results.append(r)
             print(
@@ -219,6 +255,13 @@ def main() -> None:
                 f"{r['words']:9,d}",
                 flush=True,
             )
+            if r["calls"]:
+                ours, bare = r["calls"]
+                print(
+                    f"{name:>8} Python calls: site {ours / 1e6:.1f} million, anchor "
+                    f"{bare / 1e6:.1f} million ({ours / bare:.2f}x)",
+                    flush=True,
+                )
             if name == "real":
                 print(served_memory_line(project), flush=True)
     # Typst lays out on every core it is given (one core: 21 s for the N = 1,000 PDF, two: 11 s),

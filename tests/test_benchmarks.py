@@ -12,7 +12,15 @@ from conftest import FIXTURE, ROOT
 
 def test_benchmark_runs_at_tiny_size():
     result = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--runs", "1", "--skip-real", "4"],
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--runs",
+            "1",
+            "--skip-real",
+            "--calls",
+            "4",
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -23,6 +31,8 @@ def test_benchmark_runs_at_tiny_size():
     row = lines[1].split()
     assert row[0] == "N=4" and row[4].endswith("x") and row[5].endswith("x")
     assert float(row[5].rstrip("x")) > 0 and row[-2].isdigit()
+    calls = lines[2].split()
+    assert calls[:4] == ["N=4", "Python", "calls:", "site"] and float(calls[4]) > 0
     machine = next(line for line in lines if line.startswith("machine: "))
     assert machine.split()[1].isdigit() and machine.split()[2] == "cores;"
 

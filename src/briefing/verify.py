@@ -180,28 +180,20 @@ _PLAIN = (str, int, float, type(None))
 
 @cache
 def _fields_to_visit(model: type[BaseModel]) -> tuple[tuple[str, RefTo | None], ...]:
-    """The fields of a model that hold references or models; plain text is never visited."""
-    refs = _refs_of(model)
-    return tuple(
-        (name, refs[name])
-        for name, info in model.model_fields.items()
-        if refs[name] is not None or _may_hold_model(info.annotation)
-    )
+    """The fields of a model that hold references or models, each with the kind of record it
+    refers to (None for a model); plain text is never visited."""
+    fields = []
+    for name, info in model.model_fields.items():
+        ref = _find_ref(info.annotation, tuple(info.metadata))
+        if ref is not None or _may_hold_model(info.annotation):
+            fields.append((name, ref))
+    return tuple(fields)
 
 
 def _may_hold_model(tp: Any) -> bool:
     if tp is Any or (isinstance(tp, type) and issubclass(tp, BaseModel)):
         return True
     return any(_may_hold_model(arg) for arg in typing.get_args(tp))
-
-
-@cache
-def _refs_of(model: type[BaseModel]) -> dict[str, RefTo | None]:
-    """Each field of a model, with the kind of record it refers to (None for most)."""
-    return {
-        name: _find_ref(info.annotation, tuple(info.metadata))
-        for name, info in model.model_fields.items()
-    }
 
 
 def _find_ref(tp: Any, metadata: tuple) -> RefTo | None:

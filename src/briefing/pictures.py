@@ -370,74 +370,100 @@ def _radial(order: list[str], sizes) -> dict[str, tuple[float, float]]:
 
 
 def _spread(order: list[str], links: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
-    """A Fruchterman-Reingold layout from a fixed start, so the same graph lands the same way."""
+    """A Fruchterman-Reingold layout from a fixed start, so the same graph lands the same way.
+
+    Positions live in plain lists indexed like `order`: every pair of records is visited in
+    each of the 300 rounds, so what a visit costs is what the layout costs.
+    """
     ideal = 90.0
     count = len(order)
-    pos = {
-        node: [ideal * math.cos(2 * math.pi * i / count), ideal * math.sin(2 * math.pi * i / count)]
-        for i, node in enumerate(order)
-    }
+    xs = [ideal * math.cos(2 * math.pi * i / count) for i in range(count)]
+    ys = [ideal * math.sin(2 * math.pi * i / count) for i in range(count)]
+    index = {node: i for i, node in enumerate(order)}
+    edges = [(index[a], index[b]) for a, b in links]
+    hypot = math.hypot
     rounds = 300
     for step in range(rounds):
-        shift = {node: [0.0, 0.0] for node in order}
-        for i, a in enumerate(order):
-            for b in order[i + 1 :]:
-                dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
-                distance = max(math.hypot(dx, dy), 1.0)
+        shift_x, shift_y = [0.0] * count, [0.0] * count
+        for i in range(count):
+            x, y = xs[i], ys[i]
+            push_x, push_y = shift_x[i], shift_y[i]
+            for j in range(i + 1, count):
+                dx, dy = x - xs[j], y - ys[j]
+                distance = hypot(dx, dy)
+                if distance < 1.0:
+                    distance = 1.0
                 push = ideal * ideal / distance
-                shift[a][0] += dx / distance * push
-                shift[a][1] += dy / distance * push
-                shift[b][0] -= dx / distance * push
-                shift[b][1] -= dy / distance * push
-        for a, b in links:
-            dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
-            distance = max(math.hypot(dx, dy), 1.0)
+                along_x, along_y = dx / distance * push, dy / distance * push
+                push_x += along_x
+                push_y += along_y
+                shift_x[j] -= along_x
+                shift_y[j] -= along_y
+            shift_x[i], shift_y[i] = push_x, push_y
+        for a, b in edges:
+            dx, dy = xs[a] - xs[b], ys[a] - ys[b]
+            distance = max(hypot(dx, dy), 1.0)
             pull = distance * distance / ideal
-            shift[a][0] -= dx / distance * pull
-            shift[a][1] -= dy / distance * pull
-            shift[b][0] += dx / distance * pull
-            shift[b][1] += dy / distance * pull
+            shift_x[a] -= dx / distance * pull
+            shift_y[a] -= dy / distance * pull
+            shift_x[b] += dx / distance * pull
+            shift_y[b] += dy / distance * pull
         limit = 30.0 * (1 - step / rounds) + 1.0
-        for node in order:
-            shift[node][0] -= pos[node][0] * 0.08  # a little gravity keeps parts together
-            shift[node][1] -= pos[node][1] * 0.08
-            length = math.hypot(*shift[node]) or 1.0
-            pos[node][0] += shift[node][0] / length * min(length, limit)
-            pos[node][1] += shift[node][1] / length * min(length, limit)
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
+        for i in range(count):
+            shift_x[i] -= xs[i] * 0.08  # a little gravity keeps parts together
+            shift_y[i] -= ys[i] * 0.08
+            length = hypot(shift_x[i], shift_y[i]) or 1.0
+            xs[i] += shift_x[i] / length * min(length, limit)
+            ys[i] += shift_y[i] / length * min(length, limit)
     if max(xs) - min(xs) > max(ys) - min(ys):  # stand it upright: pages are narrow, boxes wide
-        pos = {node: [y, x] for node, (x, y) in pos.items()}
-    return {node: (pos[node][0], pos[node][1]) for node in order}
+        xs, ys = ys, xs
+    return {node: (xs[i], ys[i]) for i, node in enumerate(order)}
 
 
 def _separate(
     order: list[str], boxes: dict[str, Box], room: dict[frozenset, tuple[float, float]]
 ) -> dict[str, Box]:
-    """Push boxes apart until none touch and linked ones leave room for their arrow's label."""
+    """Push boxes apart until none touch and linked ones leave room for their arrow's label.
+
+    Works on plain lists indexed like `order`, as `_spread` does: each sweep visits every pair.
+    """
+    count = len(order)
+    cx = [boxes[k].cx for k in order]
+    cy = [boxes[k].cy for k in order]
+    w = [boxes[k].w for k in order]
+    h = [boxes[k].h for k in order]
+    index = {node: i for i, node in enumerate(order)}
+    apart = [{} for _ in order]  # apart[i][j], i < j: the room linked records i and j need
+    for pair, margins in room.items():
+        if len(pair) == 2 and pair <= index.keys():
+            i, j = sorted(index[node] for node in pair)
+            apart[i][j] = margins
+    usual = (GAP * 2, GAP * 2)
     while True:
         for _ in range(200):
             moved = False
-            for i, a in enumerate(order):
-                for b in order[i + 1 :]:
-                    one, two = boxes[a], boxes[b]
-                    mx, my = room.get(frozenset((a, b)), (GAP * 2, GAP * 2))
-                    if not one.overlaps(two, mx, my):
+            for i in range(count):
+                a, needs = order[i], apart[i]
+                for j in range(i + 1, count):
+                    mx, my = needs.get(j, usual)
+                    if not (
+                        abs(cx[i] - cx[j]) * 2 < w[i] + w[j] + 2 * mx
+                        and abs(cy[i] - cy[j]) * 2 < h[i] + h[j] + 2 * my
+                    ):
                         continue
                     moved = True
-                    need_x = (one.w + two.w) / 2 + mx - abs(one.cx - two.cx)
-                    need_y = (one.h + two.h) / 2 + my - abs(one.cy - two.cy)
+                    need_x = (w[i] + w[j]) / 2 + mx - abs(cx[i] - cx[j])
+                    need_y = (h[i] + h[j]) / 2 + my - abs(cy[i] - cy[j])
                     if need_y <= need_x:
-                        sign = 1.0 if (one.cy, a) >= (two.cy, b) else -1.0
-                        boxes[a] = Box(one.cx, one.cy + sign * need_y / 2, one.w, one.h)
-                        boxes[b] = Box(two.cx, two.cy - sign * need_y / 2, two.w, two.h)
+                        sign = 1.0 if (cy[i], a) >= (cy[j], order[j]) else -1.0
+                        cy[i], cy[j] = cy[i] + sign * need_y / 2, cy[j] - sign * need_y / 2
                     else:
-                        sign = 1.0 if (one.cx, a) >= (two.cx, b) else -1.0
-                        boxes[a] = Box(one.cx + sign * need_x / 2, one.cy, one.w, one.h)
-                        boxes[b] = Box(two.cx - sign * need_x / 2, two.cy, two.w, two.h)
+                        sign = 1.0 if (cx[i], a) >= (cx[j], order[j]) else -1.0
+                        cx[i], cx[j] = cx[i] + sign * need_x / 2, cx[j] - sign * need_x / 2
             if not moved:
-                return boxes
-        boxes = {k: Box(v.cx * 1.2, v.cy * 1.2, v.w, v.h) for k, v in boxes.items()}
+                return {node: Box(cx[i], cy[i], w[i], h[i]) for i, node in enumerate(order)}
+        cx = [x * 1.2 for x in cx]
+        cy = [y * 1.2 for y in cy]
 
 
 def _free_spot(start, end, w: float, h: float, taken: list[Box]) -> Box:

@@ -1,8 +1,9 @@
 """Generate a synthetic dossier project of N people, for benchmarks.
 
-Every person has ~10 statements, one event and one quote, each citing a sentence of a
-generated source text that really contains it; there is one organisation and one place per
-ten people. The project (mkdocs.yml, docs/, dossier/, seeds/) builds like the real one.
+Every person has ~10 statements, one event, one quote and one relation (part of their
+council), each citing a sentence of a generated source text that really contains it; there is
+one organisation and one place per ten people. The project (mkdocs.yml, docs/, dossier/,
+seeds/) builds like the real one.
 
     python benchmarks/generate.py N FOLDER
 """
@@ -57,7 +58,7 @@ def sentences_for(i: int) -> list[str]:
 def write(n: int, folder: Path) -> dict[str, int]:
     """Write the project; return counts (people, citations, words of source)."""
     dossier = folder / "dossier"
-    for sub in ("sources", "people", "organisations", "places", "events", "quotes"):
+    for sub in ("sources", "people", "organisations", "places", "events", "quotes", "relations"):
         (dossier / sub).mkdir(parents=True, exist_ok=True)
     (folder / "seeds").mkdir(parents=True, exist_ok=True)
     (folder / "docs").mkdir(parents=True, exist_ok=True)
@@ -82,7 +83,7 @@ def write(n: int, folder: Path) -> dict[str, int]:
                  "inference": "Benchmark data: the date is made up."},
     })  # fmt: skip
     citations = 4
-    events, quotes = [], []
+    events, quotes, relations = [], [], []
     for i in range(n):
         s = sentences_for(i)
         pid, org, place = f"p{i:05d}", f"council-{i // 10:04d}", f"province-{i // 10:04d}"
@@ -102,7 +103,10 @@ def write(n: int, folder: Path) -> dict[str, int]:
             "id": f"q{i:05d}", "text": "We need roads before we need speeches,", "speaker": pid,
             "delivery": "said at a meeting", "cite": s[7],
         })  # fmt: skip
-        citations += 2
+        relations.append({
+            "subject": pid, "kind": "member-of", "object": org, "cite": s[1].split(", ", 1)[1],
+        })  # fmt: skip
+        citations += 3
         if i % 10 == 0:
             dump(dossier / "organisations" / f"{org}.yml", {
                 "id": org, "name": f"Council {i // 10:04d}",
@@ -116,6 +120,7 @@ def write(n: int, folder: Path) -> dict[str, int]:
     for start in range(0, n, 500):
         dump(dossier / "events" / f"events-{start:05d}.yml", events[start : start + 500])
         dump(dossier / "quotes" / f"quotes-{start:05d}.yml", quotes[start : start + 500])
+        dump(dossier / "relations" / f"relations-{start:05d}.yml", relations[start : start + 500])
     (folder / "mkdocs.yml").write_text(MKDOCS_YML.format(n=n), encoding="utf-8")
     (folder / "docs" / "about.md").write_text("# About\n\nSynthetic benchmark data.\n")
     return {"people": n, "citations": citations, "source_words": len(text.split())}

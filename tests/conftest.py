@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,16 @@ def mini(tmp_path: Path) -> Path:
     """A fresh copy of the fixture project (dossier/ and seeds/); returns its dossier folder."""
     shutil.copytree(FIXTURE, tmp_path / "mini")
     return tmp_path / "mini" / "dossier"
+
+
+def synthetic(people: int, folder: Path) -> Path:
+    """A generated project (`benchmarks/generate.py`): each person cited ten times and part of
+    a council of ten, so its relations join `people` + ceil(people / 10) records."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import write
+
+    write(people, folder)
+    return folder
 
 
 def edit(path: Path, old: str, new: str) -> None:

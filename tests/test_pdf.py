@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from briefing import build_dossier
 from briefing.pdf import PdfFailed, PdfJob, build_pdf
-from conftest import FIXTURE, edit
+from conftest import FIXTURE, edit, synthetic
 
 SECTIONS = [
     "At a glance",
@@ -188,3 +188,17 @@ def test_large_briefings_list_only_sections_in_the_contents_and_everyone_in_book
 def test_typst_errors_reach_the_caller_in_typsts_words():
     with pytest.raises(PdfFailed, match="failed to parse JSON"):
         PdfJob(b"{", paper="a4", timestamp=0).result()
+
+
+def test_relations_too_many_for_one_map_are_printed_as_statements_with_a_word_on_why(tmp_path):
+    dossier = build_dossier(synthetic(28, tmp_path) / "dossier")  # 31 records; a map draws 30
+    text = " ".join(
+        " ".join(page.extract_text().split())
+        for page in PdfReader(io.BytesIO(build_pdf(dossier))).pages
+    )
+    assert (
+        "These 28 relations join 31 records, more than one map can show legibly "
+        "(it draws up to 30), so they are listed without one." in text
+    )
+    assert "Bolat Abenov 00001 is part of Council 0000" in text
+    assert "Each arrow is a relation the source states" not in text  # no map, so no caption

@@ -8,8 +8,8 @@ from itertools import combinations
 import pytest
 
 from briefing import build_dossier
-from briefing.pictures import PRINT, Box, relationship_map, timeline_chart
-from conftest import FIXTURE, ROOT
+from briefing.pictures import MAP_LIMIT, PRINT, Box, relationship_map, timeline_chart
+from conftest import FIXTURE, ROOT, synthetic
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -148,3 +148,13 @@ def test_same_map_whatever_the_string_hash_seed():
         for seed in ("1", "2", "3", "4")
     }
     assert len(maps) == 1
+
+
+def test_a_map_draws_up_to_its_limit_of_records_and_no_more(tmp_path):
+    assert MAP_LIMIT == 30  # 27 people in three councils make 30 records; 28 make 31
+    at_limit = build_dossier(synthetic(27, tmp_path / "at") / "dossier")
+    svg = ET.fromstring(relationship_map(at_limit, href=link))
+    assert len(boxes(svg, "node")) == 30
+    past_limit = build_dossier(synthetic(28, tmp_path / "past") / "dossier")
+    assert len(past_limit.relations) == 28
+    assert relationship_map(past_limit, href=link) is None

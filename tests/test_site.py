@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from briefing.site import search_view
-from conftest import FIXTURE, edit
+from conftest import FIXTURE, edit, synthetic
 from sitecheck import broken_links, build_site, content, page
 
 
@@ -392,3 +392,18 @@ def test_search_opens_each_section_at_its_heading_and_the_page_keeps_its_content
         assert opened_at and opened_at <= headings, (url, opened_at, headings)
         listed = {a["href"].lstrip("#") for a in soup.select("nav.md-nav--secondary a[href^='#']")}
         assert headings <= listed, (url, headings - listed)
+
+
+def test_relations_too_many_for_one_map_are_listed_with_a_word_on_why(tmp_path):
+    project = synthetic(28, tmp_path / "big")  # its relations join 31 records; a map draws 30
+    edit(project / "mkdocs.yml", "  - briefing\n", "  - briefing:\n      pdf: false\n")
+    result = build_site(project, project / "build")
+    assert result.returncode == 0, result.stderr
+    home = content(page(project / "build", "index.html"))
+    assert home.select_one("svg.briefing-map") is None
+    note = " ".join(home.select_one("p.map-left-out").text.split())
+    assert note.startswith("These 28 relations join 31 records, more than one map can show")
+    listed = home.select("ul.relations li")
+    assert len(listed) == 28
+    assert " ".join(listed[1].text.split()).startswith("Bolat Abenov 00001 is part of Council 0000")
+    assert all(item.select_one("a.cite") for item in listed)

@@ -22,7 +22,14 @@ import orjson
 
 from briefing.dossier import Dossier
 from briefing.model import Citation, DateSpec, Event, Person, Quote, Statement
-from briefing.pictures import PRINT, relation_sentence, relationship_map, timeline_chart
+from briefing.pictures import (
+    MAP_LIMIT,
+    PRINT,
+    records_on_map,
+    relation_sentence,
+    relationship_map,
+    timeline_chart,
+)
 from briefing.source_view import paragraphs
 
 Paper = Literal["a4", "us-letter"]
@@ -191,6 +198,12 @@ class _Shaper:
             "source_texts": [self.source_text(doc) for doc in d.sources.values()],
             "citation_count": len(d.citations),
             "relation_map": relationship_map(d, palette=PRINT, svg_id="map") or "",
+            # What the note in place of a map too crowded to draw says (numbers as printed).
+            "relation_counts": {
+                "relations": f"{len(d.relations):,}",
+                "records": f"{records_on_map(d.relations):,}",
+                "limit": str(MAP_LIMIT),
+            },
             "timeline_chart": timeline_chart(d, palette=PRINT, svg_id="chart") or "",
             "relations": [
                 {"text": relation_sentence(d, r), **self.cited(r.cite, r.inference)}

@@ -148,6 +148,17 @@ def node_role(dossier: Dossier, record_id: str) -> str:
     }.get(dossier.kind_of(record_id) or "", "")
 
 
+# One map draws at most this many records. Past it the boxes and arrows crowd into a picture
+# no reader can follow (in print the names shrink below 4 pt), and the layout, which weighs
+# every pair of records, takes seconds; the relations are then listed without a map.
+MAP_LIMIT = 30
+
+
+def records_on_map(relations: list[Relation]) -> int:
+    """How many records a map of these relations would draw."""
+    return len({r.subject for r in relations} | {r.object for r in relations})
+
+
 def relationship_map(
     dossier: Dossier,
     *,
@@ -156,9 +167,10 @@ def relationship_map(
     palette: Palette | None = None,
     svg_id: str = "map",
 ) -> str | None:
-    """The relations of the dossier (or of one record, drawn around it) as an SVG map."""
+    """The relations of the dossier (or of one record, drawn around it) as an SVG map; None
+    when there are none, or too many records to draw (MAP_LIMIT)."""
     relations = dossier.relations if focus is None else dossier.relations_of(focus)
-    if not relations:
+    if not relations or records_on_map(relations) > MAP_LIMIT:
         return None
     order = _node_order(relations, focus)
     sizes = {}

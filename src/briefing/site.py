@@ -25,7 +25,13 @@ from briefing.model import (
     Place,
     Relation,
 )
-from briefing.pictures import relation_sentence, relationship_map, timeline_chart
+from briefing.pictures import (
+    MAP_LIMIT,
+    records_on_map,
+    relation_sentence,
+    relationship_map,
+    timeline_chart,
+)
 from briefing.source_view import ParagraphView, paragraphs
 from briefing.templatecache import use_template_cache
 
@@ -163,6 +169,7 @@ class SiteRenderer:
         )
         self.env.filters["oneline"] = lambda s: " ".join(str(s).split())
         self.env.filters["md_text"] = markdown_text
+        self.env.globals["map_limit"] = MAP_LIMIT
         use_template_cache(self.env)
 
     # -- public ------------------------------------------------------------------------------
@@ -417,6 +424,9 @@ class _Helpers:
 
     def relations(self, focus: str | None = None) -> list[Relation]:
         return self.dossier.relations if focus is None else self.dossier.relations_of(focus)
+
+    def records_on_map(self, focus: str | None = None) -> int:
+        return records_on_map(self.relations(focus))
 
     def source_paragraphs(self, document: SourceDocument) -> list[ParagraphView]:
         key = document.source.id

@@ -190,15 +190,27 @@ def test_typst_errors_reach_the_caller_in_typsts_words():
         PdfJob(b"{", paper="a4", timestamp=0).result()
 
 
-def test_relations_too_many_for_one_map_are_printed_as_statements_with_a_word_on_why(tmp_path):
-    dossier = build_dossier(synthetic(28, tmp_path) / "dossier")  # 31 records; a map draws 30
-    text = " ".join(
-        " ".join(page.extract_text().split())
-        for page in PdfReader(io.BytesIO(build_pdf(dossier))).pages
-    )
+def all_text(pdf: bytes) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_pictures_too_crowded_to_draw_give_way_to_statements_with_a_word_on_why(tmp_path):
+    # 39 people: relations join 43 records (a map draws 30), events take 31 rows (a chart, 30)
+    text = " ".join(all_text(build_pdf(build_dossier(synthetic(39, tmp_path) / "dossier"))))
     assert (
-        "These 28 relations join 31 records, more than one map can show legibly "
+        "These 39 relations join 43 records, more than one map can show legibly "
         "(it draws up to 30), so they are listed without one." in text
     )
     assert "Bolat Abenov 00001 is part of Council 0000" in text
-    assert "Each arrow is a relation the source states" not in text  # no map, so no caption
+    assert (
+        "These 39 events are too many for one chart (it draws up to 30 rows of them), "
+        "so the Timeline section lists them without one." in text
+    )
+    assert "Each arrow is a relation" not in text and "Events placed by date" not in text
+
+
+def test_the_tallest_chart_fits_on_one_page_with_its_heading_and_caption(tmp_path):
+    pages = all_text(build_pdf(build_dossier(synthetic(38, tmp_path) / "dossier")))  # 30 rows
+    (chart_page,) = [text for text in pages if "TIMELINE AT A GLANCE" in text]
+    assert "Events placed by date" in chart_page  # the caption, under the chart
+    assert "June 2020" in chart_page  # the latest event

@@ -8,7 +8,16 @@ from itertools import combinations
 import pytest
 
 from briefing import build_dossier
-from briefing.pictures import MAP_LIMIT, PRINT, Box, relationship_map, timeline_chart
+from briefing.pictures import (
+    CHART_ROW_LIMIT,
+    FIRST_ROW,
+    MAP_LIMIT,
+    PRINT,
+    ROW_H,
+    Box,
+    relationship_map,
+    timeline_chart,
+)
 from conftest import FIXTURE, ROOT, synthetic
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -158,3 +167,12 @@ def test_a_map_draws_up_to_its_limit_of_records_and_no_more(tmp_path):
     past_limit = build_dossier(synthetic(28, tmp_path / "past") / "dossier")
     assert len(past_limit.relations) == 28
     assert relationship_map(past_limit, href=link) is None
+
+
+def test_a_chart_draws_up_to_its_limit_of_rows_and_no_more(tmp_path):
+    assert CHART_ROW_LIMIT == 30  # the events of 38 generated people take 30 rows; of 39, 31
+    at_limit = build_dossier(synthetic(38, tmp_path / "at") / "dossier")
+    svg = ET.fromstring(timeline_chart(at_limit, href=link))
+    assert float(svg.get("height")) == FIRST_ROW + 30 * ROW_H
+    past_limit = build_dossier(synthetic(39, tmp_path / "past") / "dossier")
+    assert timeline_chart(past_limit, href=link) is None

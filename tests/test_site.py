@@ -394,16 +394,27 @@ def test_search_opens_each_section_at_its_heading_and_the_page_keeps_its_content
         assert headings <= listed, (url, headings - listed)
 
 
-def test_relations_too_many_for_one_map_are_listed_with_a_word_on_why(tmp_path):
-    project = synthetic(28, tmp_path / "big")  # its relations join 31 records; a map draws 30
+def test_pictures_too_crowded_to_draw_give_way_to_lists_with_a_word_on_why(tmp_path):
+    # 39 people in four councils: relations join 43 records (a map draws 30) and the events
+    # would take 31 rows (a chart draws 30).
+    project = synthetic(39, tmp_path / "big")
     edit(project / "mkdocs.yml", "  - briefing\n", "  - briefing:\n      pdf: false\n")
     result = build_site(project, project / "build")
     assert result.returncode == 0, result.stderr
     home = content(page(project / "build", "index.html"))
-    assert home.select_one("svg.briefing-map") is None
+    assert home.select_one("svg") is None
     note = " ".join(home.select_one("p.map-left-out").text.split())
-    assert note.startswith("These 28 relations join 31 records, more than one map can show")
+    assert note.startswith("These 39 relations join 43 records, more than one map can show")
     listed = home.select("ul.relations li")
-    assert len(listed) == 28
+    assert len(listed) == 39
     assert " ".join(listed[1].text.split()).startswith("Bolat Abenov 00001 is part of Council 0000")
     assert all(item.select_one("a.cite") for item in listed)
+    chart_note = home.select_one("p.chart-left-out")
+    assert " ".join(chart_note.text.split()) == (
+        "These 39 events are too many for one chart (it draws up to 30 rows of them), "
+        "so the Timeline lists them without one."
+    )
+    assert chart_note.find("a")["href"] == "timeline/"
+    timeline = content(page(project / "build", "timeline/"))
+    assert "so they are listed below without one" in timeline.select_one("p.chart-left-out").text
+    assert len(timeline.select("ol.timeline > li")) == 39

@@ -23,6 +23,7 @@ import orjson
 from briefing.dossier import Dossier
 from briefing.model import Citation, DateSpec, Event, Person, Quote, Statement
 from briefing.pictures import (
+    CHART_ROW_LIMIT,
     MAP_LIMIT,
     PRINT,
     records_on_map,
@@ -205,6 +206,7 @@ class _Shaper:
                 "limit": str(MAP_LIMIT),
             },
             "timeline_chart": timeline_chart(d, palette=PRINT, svg_id="chart") or "",
+            "event_counts": {"events": f"{len(d.events):,}", "limit": str(CHART_ROW_LIMIT)},
             "relations": [
                 {"text": relation_sentence(d, r), **self.cited(r.cite, r.inference)}
                 for r in d.relations

@@ -529,6 +529,10 @@ MARGIN = 16.0
 AXIS_Y = 30.0
 FIRST_ROW = 48.0
 ROW_H = 44.0
+# One chart draws at most this many rows (an event takes a row of its own unless it fits beside
+# an earlier one). Fitted to a printed page, a chart of 30 rows already prints its words at
+# about 4 pt, and on the site it is 1,400 px tall; past it the events are listed without one.
+CHART_ROW_LIMIT = 30
 
 
 def timeline_chart(
@@ -538,7 +542,8 @@ def timeline_chart(
     palette: Palette | None = None,
     svg_id: str = "chart",
 ) -> str | None:
-    """Every event by its date, a dot for a day and a bar for a month or a year.
+    """Every event by its date, a dot for a day and a bar for a month or a year; None when
+    there are none, or more than CHART_ROW_LIMIT rows of them.
 
     Each event gets a row of its own unless it fits beside an earlier one, so marks and labels
     never overlap however crowded a year is.
@@ -566,6 +571,8 @@ def timeline_chart(
         right = max(x1, left + w)
         row = next((i for i, edge in enumerate(rows) if edge + GAP <= left), len(rows))
         if row == len(rows):
+            if row == CHART_ROW_LIMIT:
+                return None
             rows.append(0.0)
         rows[row] = right
         items.append((event, x0, x1, row, anchor_left))

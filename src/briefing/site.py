@@ -26,6 +26,7 @@ from briefing.model import (
     Relation,
 )
 from briefing.pictures import (
+    CHART_ROW_LIMIT,
     MAP_LIMIT,
     records_on_map,
     relation_sentence,
@@ -170,6 +171,7 @@ class SiteRenderer:
         self.env.filters["oneline"] = lambda s: " ".join(str(s).split())
         self.env.filters["md_text"] = markdown_text
         self.env.globals["map_limit"] = MAP_LIMIT
+        self.env.globals["chart_row_limit"] = CHART_ROW_LIMIT
         use_template_cache(self.env)
 
     # -- public ------------------------------------------------------------------------------

@@ -252,3 +252,39 @@ def test_command_line_exit_codes_without_traceback(mini, tmp_path):
     missing = run("check", str(tmp_path / "nowhere"))
     assert missing.returncode == 2 and "no dossier folder" in missing.stderr
     assert run("frobnicate").returncode == 2
+
+
+def test_an_uncited_sentence_is_a_warning_until_listed_with_its_reason(mini, capsys):
+    seed = mini.parent / "seeds" / "port-vell.txt"
+    seed.write_text(seed.read_text() + "\nThe ferry to the mainland runs twice a day.\n")
+    status, out, err = run_check(mini, capsys)
+    assert status == 0, err
+    assert (
+        "seeds/port-vell.txt:19: warning: sentence not cited by any statement: 'The ferry to "
+        "the mainland runs twice a day.'; cite it, or list it under 'uncited' in dossier.yml"
+    ) in err
+    assert "83% of factual sentences cited (5/6)" in out and "1 warning" in out
+
+    meta = mini / "dossier.yml"
+    meta.write_text(
+        meta.read_text() + "uncited:\n  - sentence: The ferry to the mainland\n"
+        "    reason: Background the briefing does not rely on.\n"
+    )
+    status, out, err = run_check(mini, capsys)
+    assert status == 0, err
+    assert "(Background the briefing does not rely on.)" in out and "0 warnings" in out
+
+
+def test_a_listed_uncited_sentence_must_be_in_the_source_and_uncited(mini, capsys):
+    meta = mini / "dossier.yml"
+    meta.write_text(
+        meta.read_text() + "uncited:\n  - sentence: About 4,000 residents\n    reason: Cited.\n"
+        "  - sentence: About 5,000 residents\n    reason: Not in the source.\n"
+    )
+    err = assert_error(
+        capsys, mini, "dossier/dossier.yml", 20, "uncited sentence not found in source 'gazette'"
+    )
+    assert (
+        "dossier/dossier.yml:18:15: warning: uncited[0].sentence: sentence listed as uncited is "
+        "cited (citations 2, 12); remove it from 'uncited'"
+    ) in err

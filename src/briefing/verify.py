@@ -402,18 +402,21 @@ def _measure_coverage(
     uses: list[CitationUse],
     problems: Problems,
 ) -> dict[str, SourceDocument]:
+    # The citations of each source, sorted out in one pass over them: filtering all of them
+    # for each source grew with sources times citations (1 s at 100 sources and 13,000).
+    spans: dict[str, list[tuple[int, int, int]]] = {source_id: [] for source_id in sources}
+    for use in uses:
+        citation = use.citation
+        if citation.source_id in spans:
+            spans[citation.source_id].append((citation.start, citation.end, use.number))
     documents: dict[str, SourceDocument] = {}
     for source_id, item in sources.items():
-        spans = [
-            (u.citation.start, u.citation.end, u.number)
-            for u in uses
-            if u.citation.source_id == source_id
-        ]
-        coverage = measure(source_id, item.sentences, spans)
+        coverage = measure(source_id, item.sentences, spans[source_id])
         documents[source_id] = SourceDocument(item.source, item.text.text, item.shown_as, coverage)
 
     meta_file = loaded.meta_file
     only_source = next(iter(sources)) if len(sources) == 1 else None
+    folded: dict[str, list[str]] = {}  # each source's sentences, folded once, not per entry
     if meta_file is not None:
         for index, entry in enumerate(meta_file.records[0].uncited):
             where = meta_file.where(("uncited", index, "sentence"))
@@ -421,10 +424,11 @@ def _measure_coverage(
             if source_id not in documents:
                 continue
             coverage = documents[source_id].coverage
+            if source_id not in folded:
+                folded[source_id] = [fold(sentence.text) for sentence in coverage.sentences]
             wanted = fold(entry.sentence)
             match = next(
-                (i for i, s in enumerate(coverage.sentences) if fold(s.text).startswith(wanted)),
-                None,
+                (i for i, text in enumerate(folded[source_id]) if text.startswith(wanted)), None
             )
             if match is None:
                 problems.error(

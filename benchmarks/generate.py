@@ -5,7 +5,7 @@ council), each citing a sentence of a generated source text that really contains
 one organisation and one place per ten people. The project (mkdocs.yml, docs/, dossier/,
 seeds/) builds like the real one.
 
-    python benchmarks/generate.py N FOLDER
+    python benchmarks/generate.py N FOLDER [ARTICLES]
 """
 
 from __future__ import annotations
@@ -55,17 +55,39 @@ def sentences_for(i: int) -> list[str]:
     ]
 
 
-def write(n: int, folder: Path) -> dict[str, int]:
-    """Write the project; return counts (people, citations, words of source)."""
+def write(n: int, folder: Path, articles: int = 1) -> dict[str, int]:
+    """Write the project; return counts (people, citations, words of source).
+
+    With `articles` > 1 the people are reported in that many source articles, in turn, as a
+    dossier gathered from many reports would be; each citation then names its source.
+    """
+    assert 1 <= articles <= n
     dossier = folder / "dossier"
     for sub in ("sources", "people", "organisations", "places", "events", "quotes", "relations"):
         (dossier / sub).mkdir(parents=True, exist_ok=True)
     (folder / "seeds").mkdir(parents=True, exist_ok=True)
     (folder / "docs").mkdir(parents=True, exist_ok=True)
 
-    paragraphs = ["\n".join(_wrap(" ".join(sentences_for(i)))) for i in range(n)]
-    text = "\n\n".join(paragraphs) + "\n"
-    (folder / "seeds" / "synthetic.txt").write_text(text, encoding="utf-8")
+    def article(i: int) -> int:
+        return i * articles // n
+
+    source_ids = ["report"] if articles == 1 else [f"report-{a:03d}" for a in range(articles)]
+    seeds = (
+        ["synthetic.txt"] if articles == 1 else [f"article-{a:03d}.txt" for a in range(articles)]
+    )
+
+    def cite(passage: str, i: int) -> str | dict[str, str]:
+        """A citation of one of person i's sentences: the passage, with its source if several."""
+        return passage if articles == 1 else {"source": source_ids[article(i)], "exact": passage}
+
+    paragraphs: list[list[str]] = [[] for _ in range(articles)]
+    for i in range(n):
+        paragraphs[article(i)].append("\n".join(_wrap(" ".join(sentences_for(i)))))
+    words = 0
+    for seed, article_paragraphs in zip(seeds, paragraphs, strict=True):
+        text = "\n\n".join(article_paragraphs) + "\n"
+        (folder / "seeds" / seed).write_text(text, encoding="utf-8")
+        words += len(text.split())
 
     def dump(path: Path, data) -> None:
         # JSON is valid YAML and quick to write; the loader reads it as YAML.
@@ -73,48 +95,54 @@ def write(n: int, folder: Path) -> dict[str, int]:
 
     dump(dossier / "dossier.yml", {
         "title": f"Synthetic briefing of {n} people",
-        "as_of": {"relative": {}, "wording": "the report's date"},
+        "as_of": {"relative": {} if articles == 1 else {"anchor": source_ids[0]},
+                  "wording": "the report's date"},
         "marking": "SYNTHETIC · benchmark data",
-        "at_a_glance": [{"text": s, "cite": s} for s in sentences_for(0)[:3]],
+        "at_a_glance": [{"text": s, "cite": cite(s, 0)} for s in sentences_for(0)[:3]],
     })  # fmt: skip
-    dump(dossier / "sources" / "report.yml", {
-        "id": "report", "seed": "synthetic.txt", "title": "the synthetic report",
-        "date": {"value": "2022-11-17", "cite": sentences_for(0)[0],
-                 "inference": "Benchmark data: the date is made up."},
-    })  # fmt: skip
-    citations = 4
+    firsts = {article(i): i for i in reversed(range(n))}  # each article's first person
+    for a, source_id in enumerate(source_ids):
+        title = "the synthetic report" if articles == 1 else f"synthetic report {a:03d}"
+        dump(dossier / "sources" / f"{source_id}.yml", {
+            "id": source_id, "seed": seeds[a], "title": title,
+            "date": {"value": "2022-11-17", "cite": cite(sentences_for(firsts[a])[0], firsts[a]),
+                     "inference": "Benchmark data: the date is made up."},
+        })  # fmt: skip
+    citations = 3 + articles
     events, quotes, relations = [], [], []
     for i in range(n):
         s = sentences_for(i)
         pid, org, place = f"p{i:05d}", f"council-{i // 10:04d}", f"province-{i // 10:04d}"
         dump(dossier / "people" / f"{pid}.yml", {
             "id": pid, "name": person_name(i), "main": i < 3,
-            "summary": {"text": s[0], "cite": s[0]},
-            "roles": [{"title": ROLES[i % len(ROLES)], "cite": s[0]}],
-            "statements": [{"text": t, "cite": t} for t in s[1:7] + s[8:]],
+            "summary": {"text": s[0], "cite": cite(s[0], i)},
+            "roles": [{"title": ROLES[i % len(ROLES)], "cite": cite(s[0], i)}],
+            "statements": [{"text": t, "cite": cite(t, i)} for t in s[1:7] + s[8:]],
         })  # fmt: skip
         citations += 10
         events.append({
             "id": f"e{i:05d}", "title": f"{person_name(i)} joins {org.title()}",
             "date": {"value": f"{1991 + i % 30}-{i % 12 + 1:02d}", "wording": s[1].split(",")[0]},
-            "participants": [pid, org], "places": [place], "summary": {"text": s[1], "cite": s[1]},
+            "participants": [pid, org], "places": [place],
+            "summary": {"text": s[1], "cite": cite(s[1], i)},
         })  # fmt: skip
         quotes.append({
             "id": f"q{i:05d}", "text": "We need roads before we need speeches,", "speaker": pid,
-            "delivery": "said at a meeting", "cite": s[7],
+            "delivery": "said at a meeting", "cite": cite(s[7], i),
         })  # fmt: skip
         relations.append({
-            "subject": pid, "kind": "member-of", "object": org, "cite": s[1].split(", ", 1)[1],
+            "subject": pid, "kind": "member-of", "object": org,
+            "cite": cite(s[1].split(", ", 1)[1], i),
         })  # fmt: skip
         citations += 3
         if i % 10 == 0:
             dump(dossier / "organisations" / f"{org}.yml", {
                 "id": org, "name": f"Council {i // 10:04d}",
-                "summary": {"text": s[1], "cite": s[1].split(", ", 1)[1]},
+                "summary": {"text": s[1], "cite": cite(s[1].split(", ", 1)[1], i)},
             })  # fmt: skip
             dump(dossier / "places" / f"{place}.yml", {
                 "id": place, "name": f"Province {i // 10:04d}", "kind": "region",
-                "summary": {"text": s[0], "cite": s[0].split(" of ", 1)[1]},
+                "summary": {"text": s[0], "cite": cite(s[0].split(" of ", 1)[1], i)},
             })  # fmt: skip
             citations += 2
     for start in range(0, n, 500):
@@ -123,7 +151,7 @@ def write(n: int, folder: Path) -> dict[str, int]:
         dump(dossier / "relations" / f"relations-{start:05d}.yml", relations[start : start + 500])
     (folder / "mkdocs.yml").write_text(MKDOCS_YML.format(n=n), encoding="utf-8")
     (folder / "docs" / "about.md").write_text("# About\n\nSynthetic benchmark data.\n")
-    return {"people": n, "citations": citations, "source_words": len(text.split())}
+    return {"people": n, "citations": citations, "source_words": words}
 
 
 def _wrap(paragraph: str, width: int = 90) -> list[str]:
@@ -152,5 +180,5 @@ markdown_extensions:
 
 
 if __name__ == "__main__":
-    counts = write(int(sys.argv[1]), Path(sys.argv[2]))
+    counts = write(int(sys.argv[1]), Path(sys.argv[2]), *map(int, sys.argv[3:4]))
     print(counts)

@@ -21,13 +21,14 @@ def mini(tmp_path: Path) -> Path:
     return tmp_path / "mini" / "dossier"
 
 
-def synthetic(people: int, folder: Path) -> Path:
+def synthetic(people: int, folder: Path, articles: int = 1) -> Path:
     """A generated project (`benchmarks/generate.py`): each person cited ten times and part of
-    a council of ten, so its relations join `people` + ceil(people / 10) records."""
+    a council of ten, so its relations join `people` + ceil(people / 10) records; the people
+    are reported in `articles` sources, in turn."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import write
 
-    write(people, folder)
+    write(people, folder, articles)
     return folder
 
 

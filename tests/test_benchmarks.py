@@ -47,6 +47,11 @@ def test_generated_dossier_is_valid_and_fully_cited(tmp_path):
     (document,) = dossier.sources.values()
     assert document.coverage.share == 1.0
 
+    counts = write(12, tmp_path / "three", articles=3)
+    dossier = build_dossier(tmp_path / "three" / "dossier")
+    assert len(dossier.citations) == counts["citations"] and len(dossier.sources) == 3
+    assert all(document.coverage.share == 1.0 for document in dossier.sources.values())
+
 
 def test_served_memory_runs_and_leaves_the_project_as_it_was(tmp_path):
     project = tmp_path / "mini"

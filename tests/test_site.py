@@ -418,3 +418,21 @@ def test_pictures_too_crowded_to_draw_give_way_to_lists_with_a_word_on_why(tmp_p
     timeline = content(page(project / "build", "timeline/"))
     assert "so they are listed below without one" in timeline.select_one("p.chart-left-out").text
     assert len(timeline.select("ol.timeline > li")) == 39
+
+
+def test_each_source_page_marks_its_own_passages(tmp_path):
+    project = synthetic(12, tmp_path / "three", articles=3)  # people 0-3, 4-7 and 8-11
+    edit(project / "mkdocs.yml", "  - briefing\n", "  - briefing:\n      pdf: false\n")
+    result = build_site(project, project / "build")
+    assert result.returncode == 0, result.stderr
+    index = content(page(project / "build", "sources/"))
+    assert [a.text for a in index.select("a") if "synthetic report" in a.text] == [
+        f"synthetic report {a:03d}" for a in range(3)
+    ]
+    middle = content(page(project / "build", "sources/report-001/"))
+    marked = " ".join(m.text for m in middle.select("mark.cited"))
+    assert "Gulnara Abenov 00004" in marked and "Timur Abenov 00008" not in marked
+    assert "100% of factual sentences cited (40/40)" in middle.text
+    profile = content(page(project / "build", "people/p00005/"))
+    note = profile.select_one("ol.source-notes li")
+    assert note.find("a")["href"].startswith("../../sources/report-001/#c")

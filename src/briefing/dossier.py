@@ -128,6 +128,10 @@ class Dossier:
     def relations_of(self, record_id: str) -> list[Relation]:
         return self._relations_of.get(record_id, [])
 
+    def citations_in(self, source_id: str) -> list[CitationUse]:
+        """The citations of one source, by number."""
+        return self._citations_in.get(source_id, [])
+
     def groups_in(self, organisation_id: str) -> list[Group]:
         return self._groups_in.get(organisation_id, [])
 
@@ -185,6 +189,10 @@ class Dossier:
                     if about != use.record_id:
                         pairs.append((about, (use.record_id or "", holder)))
         return _index(pairs)
+
+    @cached_property
+    def _citations_in(self) -> dict[str, list[CitationUse]]:
+        return _index((use.citation.source_id, use) for use in self.citations)
 
     @cached_property
     def _relations_of(self) -> dict[str, list[Relation]]:

@@ -38,9 +38,7 @@ class ParagraphView:
 def paragraphs(dossier: Dossier, document: SourceDocument) -> list[ParagraphView]:
     source_id = document.source.id
     spans = sorted(
-        (u.citation.start, u.citation.end, u.number)
-        for u in dossier.citations
-        if u.citation.source_id == source_id
+        (u.citation.start, u.citation.end, u.number) for u in dossier.citations_in(source_id)
     )
     coverage = document.coverage
     text = document.text

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import edit, run_check
+from conftest import edit, run_check, synthetic
 
 
 def assert_error(capsys, dossier: Path, file: str, line: int, *needles: str) -> str:
@@ -288,3 +288,18 @@ def test_a_listed_uncited_sentence_must_be_in_the_source_and_uncited(mini, capsy
         "dossier/dossier.yml:18:15: warning: uncited[0].sentence: sentence listed as uncited is "
         "cited (citations 2, 12); remove it from 'uncited'"
     ) in err
+
+
+def test_a_citation_without_its_source_names_a_few_of_many_sources(tmp_path, capsys):
+    project = synthetic(7, tmp_path / "seven", articles=7)
+    person = project / "dossier" / "people" / "p00002.yml"
+    edit(person, '"source": "report-002",\n', "")  # the summary's citation, from line 7
+    err = assert_error(
+        capsys,
+        project / "dossier",
+        "dossier/people/p00002.yml",
+        7,
+        "summary.cite[0]: citation needs a 'source': the dossier has several sources "
+        "(report-000, report-001, report-002, report-003, report-004 and 2 more)",
+    )
+    assert "report-005" not in err

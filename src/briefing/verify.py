@@ -7,6 +7,7 @@ problem is reported with the file, line and field it comes from.
 from __future__ import annotations
 
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -275,11 +276,7 @@ def _verify_citations(
                 problems.error(
                     file.shown_as,
                     "citation needs a 'source': the dossier has "
-                    + (
-                        f"several sources ({', '.join(sorted(sources))})"
-                        if sources
-                        else "no source"
-                    ),
+                    + (f"several sources ({_some(sources)})" if sources else "no source"),
                     **file.where(loc),
                 )
             continue
@@ -322,6 +319,15 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def _some(ids: Iterable[str], shown: int = 5) -> str:
+    """Ids for a message: all of a few, or the first few and how many more (a dossier of a
+    hundred sources would otherwise print all hundred in every such error)."""
+    ids = sorted(ids)
+    if len(ids) <= shown + 1:
+        return ", ".join(ids)
+    return f"{', '.join(ids[:shown])} and {len(ids) - shown} more"
+
+
 # --- dates ----------------------------------------------------------------------------------
 
 
@@ -340,7 +346,7 @@ def _resolve_dates(
                 problems.error(
                     node.file.shown_as,
                     "relative date needs an 'anchor' source: the dossier has "
-                    + (f"several sources ({', '.join(sorted(sources))})" if sources else "none"),
+                    + (f"several sources ({_some(sources)})" if sources else "none"),
                     **node.file.where((*node.loc, "relative")),
                 )
             continue

@@ -8,9 +8,11 @@ of pages and about the same words, in sections with navigation.prune. Times are 
 several runs. For the real dossier it also prints the whole build's time and the memory of a
 served site after each of ten rebuilds (`serve_memory.py`). With --calls it also counts the
 Python function calls of one site build and one anchor build: slower to take, but no other
-load on a shared machine moves them, where the times swing by a tenth or more.
+load on a shared machine moves them, where the times swing by a tenth or more. With
+--articles K the synthetic people are reported in K source articles instead of one.
 
-    python benchmarks/run.py [--runs R] [--calls] [N ...]   (default: 100 1000 2000 3000, 3 runs)
+    python benchmarks/run.py [--runs R] [--calls] [--articles K] [N ...]
+    (default: 100 1000 2000 3000, 3 runs, one article)
 """
 
 from __future__ import annotations
@@ -231,7 +233,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-real", action="store_true")
     parser.add_argument("--calls", action="store_true")
+    parser.add_argument("--articles", type=int, default=1)
     args = parser.parse_args()
+    if args.articles > 1:
+        print(f"synthetic dossiers: the people reported in {args.articles} source articles")
     header = (
         f"{'case':>8} {'check':>7} {'site':>7} {'anchor':>7} {'ratio':>6} {'cpu':>6} {'pdf':>7} "
         f"{'peak':>8} {'pdf peak':>8} {'pages':>6} {'words':>9}"
@@ -242,7 +247,7 @@ def main() -> None:
         work = Path(tmp)
         cases = [] if args.skip_real else [("real", real_project(work))]
         for n in args.sizes:
-            generate(n, work / f"n{n}")
+            generate(n, work / f"n{n}", args.articles)
             cases.append((f"N={n}", work / f"n{n}"))
         for name, project in cases:
             r = measure(name.replace("=", ""), project, args.runs, work, name == "real", args.calls)

@@ -19,6 +19,8 @@ def test_benchmark_runs_at_tiny_size():
             "1",
             "--skip-real",
             "--calls",
+            "--articles",
+            "2",
             "4",
         ],
         capture_output=True,
@@ -27,6 +29,7 @@ def test_benchmark_runs_at_tiny_size():
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
+    assert lines.pop(0) == "synthetic dossiers: the people reported in 2 source articles"
     assert lines[0].split()[:6] == ["case", "check", "site", "anchor", "ratio", "cpu"]
     row = lines[1].split()
     assert row[0] == "N=4" and row[4].endswith("x") and row[5].endswith("x")

@@ -420,7 +420,7 @@ def test_pictures_too_crowded_to_draw_give_way_to_lists_with_a_word_on_why(tmp_p
     assert len(timeline.select("ol.timeline > li")) == 39
 
 
-def test_each_source_page_marks_its_own_passages(tmp_path):
+def test_with_several_sources_each_page_and_item_points_at_its_own(tmp_path):
     project = synthetic(12, tmp_path / "three", articles=3)  # people 0-3, 4-7 and 8-11
     edit(project / "mkdocs.yml", "  - briefing\n", "  - briefing:\n      pdf: false\n")
     result = build_site(project, project / "build")
@@ -436,3 +436,16 @@ def test_each_source_page_marks_its_own_passages(tmp_path):
     profile = content(page(project / "build", "people/p00005/"))
     note = profile.select_one("ol.source-notes li")
     assert note.find("a")["href"].startswith("../../sources/report-001/#c")
+
+    def linked_data(url_path: str) -> dict:
+        script = page(project / "build", url_path).find("script", type="application/ld+json")
+        return json.loads(script.string)
+
+    report = [{"@type": "NewsArticle", "name": f"synthetic report {a:03d}"} for a in range(3)]
+    assert linked_data("people/p00005/")["isBasedOn"] == [report[1]]  # what the page cites
+    timeline = linked_data("timeline/")
+    assert timeline["isBasedOn"] == report
+    events = {event["@id"]: event["isBasedOn"] for event in timeline["hasPart"]}
+    assert events["#event-e00000"] == [report[0]] and events["#event-e00009"] == [report[2]]
+    quotes = {q["@id"]: q["isBasedOn"] for q in linked_data("quotes/")["@graph"]}
+    assert quotes["#quote-q00004"] == [report[1]]

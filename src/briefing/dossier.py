@@ -132,6 +132,10 @@ class Dossier:
         """The citations of one source, by number."""
         return self._citations_in.get(source_id, [])
 
+    def citations_of(self, record_id: str) -> list[CitationUse]:
+        """The citations in one record (person, event, quote, ...), by number."""
+        return self._citations_of.get(record_id, [])
+
     def groups_in(self, organisation_id: str) -> list[Group]:
         return self._groups_in.get(organisation_id, [])
 
@@ -193,6 +197,10 @@ class Dossier:
     @cached_property
     def _citations_in(self) -> dict[str, list[CitationUse]]:
         return _index((use.citation.source_id, use) for use in self.citations)
+
+    @cached_property
+    def _citations_of(self) -> dict[str, list[CitationUse]]:
+        return _index((use.record_id, use) for use in self.citations if use.record_id)
 
     @cached_property
     def _relations_of(self) -> dict[str, list[Relation]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -307,14 +308,15 @@ class _Helpers:
         text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         return Markup(f'<script type="application/ld+json">{text}</script>')
 
-    def ld_based_on(self) -> list[dict]:
+    def ld_based_on(self, citations: Iterable[Citation]) -> list[dict]:
+        """The sources these citations quote, in the order first cited: what a page, an event
+        or a quotation rests on (all of a dossier's sources, on every item of every page, grew
+        with items times sources)."""
+        cited = dict.fromkeys(c.source_id for c in citations)
+        sources = [self.dossier.sources[source_id].source for source_id in cited]
         return [
-            {
-                "@type": "NewsArticle",
-                "name": doc.source.title,
-                **({"url": doc.source.url} if doc.source.url else {}),
-            }
-            for doc in self.dossier.sources.values()
+            {"@type": "NewsArticle", "name": s.title, **({"url": s.url} if s.url else {})}
+            for s in sources
         ]
 
     def root_file(self, name: str) -> str:
@@ -345,7 +347,7 @@ class _Helpers:
         return {
             "@context": "https://schema.org",
             "@type": "ProfilePage",
-            "isBasedOn": self.ld_based_on(),
+            "isBasedOn": self.ld_based_on(self.notes.ordered()),  # all the page cites so far
             "mainEntity": {
                 "@type": "Person",
                 "name": person.name,
@@ -363,7 +365,7 @@ class _Helpers:
             "@context": "https://schema.org",
             "@type": "WebPage",
             "name": "Timeline",
-            "isBasedOn": self.ld_based_on(),
+            "isBasedOn": self.ld_based_on(self.notes.ordered()),
             "hasPart": self.ld_events(),
         }
 
@@ -383,7 +385,7 @@ class _Helpers:
                 "description": e.summary.text,
                 "eventStatus": status[e.status],
                 "location": [{"@type": "Place", "name": self.name(p)} for p in e.places],
-                "isBasedOn": self.ld_based_on(),
+                "isBasedOn": self.ld_based_on(u.citation for u in self.dossier.citations_of(e.id)),
             }
             for e in self.dossier.events
         ]
@@ -403,7 +405,7 @@ class _Helpers:
                     else "Person",
                     "name": self.dossier.speaker_name(q),
                 },
-                "isBasedOn": self.ld_based_on(),
+                "isBasedOn": self.ld_based_on(q.cite),
             }
             for q in self.dossier.quotes
         ]

@@ -322,10 +322,10 @@ def _short(text: str, limit: int = 80) -> str:
 def _some(ids: Iterable[str], shown: int = 5) -> str:
     """Ids for a message: all of a few, or the first few and how many more (a dossier of a
     hundred sources would otherwise print all hundred in every such error)."""
-    ids = sorted(ids)
-    if len(ids) <= shown + 1:
-        return ", ".join(ids)
-    return f"{', '.join(ids[:shown])} and {len(ids) - shown} more"
+    names = sorted(ids)
+    if len(names) <= shown + 1:
+        return ", ".join(names)
+    return f"{', '.join(names[:shown])} and {len(names) - shown} more"
 
 
 # --- dates ----------------------------------------------------------------------------------

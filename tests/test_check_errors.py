@@ -303,3 +303,20 @@ def test_a_citation_without_its_source_names_a_few_of_many_sources(tmp_path, cap
         "(report-000, report-001, report-002, report-003, report-004 and 2 more)",
     )
     assert "report-005" not in err
+
+
+def test_opening_words_in_the_uncited_list_take_the_first_sentence_they_open(mini, capsys):
+    seed = mini.parent / "seeds" / "port-vell.txt"
+    seed.write_text(
+        seed.read_text() + "\nThe ferry to the mainland stops in winter. "
+        "The ferry to the mainland runs twice a day.\n"
+    )
+    meta = mini / "dossier.yml"
+    meta.write_text(
+        meta.read_text() + "uncited:\n  - sentence: The ferry to the mainland\n"
+        "    reason: Background.\n"
+    )
+    status, out, err = run_check(mini, capsys)
+    assert status == 0, err
+    assert "uncited: 'The ferry to the mainland stops in winter.' (Background.)" in out
+    assert "sentence not cited by any statement: 'The ferry to the mainland runs twice" in err

@@ -6,6 +6,7 @@ problem is reported with the file, line and field it comes from.
 
 from __future__ import annotations
 
+import bisect
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -328,6 +329,21 @@ def _some(ids: Iterable[str], shown: int = 5) -> str:
     return f"{', '.join(names[:shown])} and {len(names) - shown} more"
 
 
+def _first_starting_with(wanted: str, sentences: list[tuple[str, int]]) -> int | None:
+    """The first sentence, in the source's order, whose folded text starts with `wanted`.
+
+    `sentences` holds (folded text, position) sorted by text, so the sentences starting with
+    `wanted` stand together where `wanted` would be inserted: a look-up costs that run, not
+    the whole source (scanning it for each `uncited` entry took 1.5 s for 1,000 entries).
+    """
+    at = bisect.bisect_left(sentences, (wanted, -1))
+    found = []
+    while at < len(sentences) and sentences[at][0].startswith(wanted):
+        found.append(sentences[at][1])
+        at += 1
+    return min(found, default=None)
+
+
 # --- dates ----------------------------------------------------------------------------------
 
 
@@ -422,7 +438,7 @@ def _measure_coverage(
 
     meta_file = loaded.meta_file
     only_source = next(iter(sources)) if len(sources) == 1 else None
-    folded: dict[str, list[str]] = {}  # each source's sentences, folded once, not per entry
+    by_text: dict[str, list[tuple[str, int]]] = {}  # per source, made once, not per entry
     if meta_file is not None:
         for index, entry in enumerate(meta_file.records[0].uncited):
             where = meta_file.where(("uncited", index, "sentence"))
@@ -430,12 +446,11 @@ def _measure_coverage(
             if source_id not in documents:
                 continue
             coverage = documents[source_id].coverage
-            if source_id not in folded:
-                folded[source_id] = [fold(sentence.text) for sentence in coverage.sentences]
-            wanted = fold(entry.sentence)
-            match = next(
-                (i for i, text in enumerate(folded[source_id]) if text.startswith(wanted)), None
-            )
+            if source_id not in by_text:
+                by_text[source_id] = sorted(
+                    (fold(sentence.text), i) for i, sentence in enumerate(coverage.sentences)
+                )
+            match = _first_starting_with(fold(entry.sentence), by_text[source_id])
             if match is None:
                 problems.error(
                     meta_file.shown_as,

@@ -254,9 +254,23 @@ def test_command_line_exit_codes_without_traceback(mini, tmp_path):
     assert run("frobnicate").returncode == 2
 
 
+def add_to_source(dossier: Path, text: str) -> None:
+    """Sentences appended to the fixture's source, as a paragraph of their own (line 19)."""
+    seed = dossier.parent / "seeds" / "port-vell.txt"
+    seed.write_text(seed.read_text() + f"\n{text}\n")
+
+
+def list_as_uncited(dossier: Path, *entries: tuple[str, str]) -> None:
+    """(sentence, reason) entries appended to dossier.yml's `uncited` list (from line 17)."""
+    listed = "".join(
+        f"  - sentence: {sentence}\n    reason: {reason}\n" for sentence, reason in entries
+    )
+    meta = dossier / "dossier.yml"
+    meta.write_text(meta.read_text() + "uncited:\n" + listed)
+
+
 def test_an_uncited_sentence_is_a_warning_until_listed_with_its_reason(mini, capsys):
-    seed = mini.parent / "seeds" / "port-vell.txt"
-    seed.write_text(seed.read_text() + "\nThe ferry to the mainland runs twice a day.\n")
+    add_to_source(mini, "The ferry to the mainland runs twice a day.")
     status, out, err = run_check(mini, capsys)
     assert status == 0, err
     assert (
@@ -265,10 +279,8 @@ def test_an_uncited_sentence_is_a_warning_until_listed_with_its_reason(mini, cap
     ) in err
     assert "83% of factual sentences cited (5/6)" in out and "1 warning" in out
 
-    meta = mini / "dossier.yml"
-    meta.write_text(
-        meta.read_text() + "uncited:\n  - sentence: The ferry to the mainland\n"
-        "    reason: Background the briefing does not rely on.\n"
+    list_as_uncited(
+        mini, ("The ferry to the mainland", "Background the briefing does not rely on.")
     )
     status, out, err = run_check(mini, capsys)
     assert status == 0, err
@@ -276,10 +288,8 @@ def test_an_uncited_sentence_is_a_warning_until_listed_with_its_reason(mini, cap
 
 
 def test_a_listed_uncited_sentence_must_be_in_the_source_and_uncited(mini, capsys):
-    meta = mini / "dossier.yml"
-    meta.write_text(
-        meta.read_text() + "uncited:\n  - sentence: About 4,000 residents\n    reason: Cited.\n"
-        "  - sentence: About 5,000 residents\n    reason: Not in the source.\n"
+    list_as_uncited(
+        mini, ("About 4,000 residents", "Cited."), ("About 5,000 residents", "Not in the source.")
     )
     err = assert_error(
         capsys, mini, "dossier/dossier.yml", 20, "uncited sentence not found in source 'gazette'"
@@ -306,16 +316,11 @@ def test_a_citation_without_its_source_names_a_few_of_many_sources(tmp_path, cap
 
 
 def test_opening_words_in_the_uncited_list_take_the_first_sentence_they_open(mini, capsys):
-    seed = mini.parent / "seeds" / "port-vell.txt"
-    seed.write_text(
-        seed.read_text() + "\nThe ferry to the mainland stops in winter. "
-        "The ferry to the mainland runs twice a day.\n"
+    add_to_source(
+        mini,
+        "The ferry to the mainland stops in winter. The ferry to the mainland runs twice a day.",
     )
-    meta = mini / "dossier.yml"
-    meta.write_text(
-        meta.read_text() + "uncited:\n  - sentence: The ferry to the mainland\n"
-        "    reason: Background.\n"
-    )
+    list_as_uncited(mini, ("The ferry to the mainland", "Background."))
     status, out, err = run_check(mini, capsys)
     assert status == 0, err
     assert "uncited: 'The ferry to the mainland stops in winter.' (Background.)" in out

@@ -394,13 +394,18 @@ def test_search_opens_each_section_at_its_heading_and_the_page_keeps_its_content
         assert headings <= listed, (url, headings - listed)
 
 
-def test_pictures_too_crowded_to_draw_give_way_to_lists_with_a_word_on_why(tmp_path):
-    # 39 people in four councils: relations join 43 records (a map draws 30) and the events
-    # would take 31 rows (a chart draws 30).
-    project = synthetic(39, tmp_path / "big")
+def built_without_pdf(project: Path) -> Path:
+    """A generated project, built into its build/ folder with the PDF switched off."""
     edit(project / "mkdocs.yml", "  - briefing\n", "  - briefing:\n      pdf: false\n")
     result = build_site(project, project / "build")
     assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_pictures_too_crowded_to_draw_give_way_to_lists_with_a_word_on_why(tmp_path):
+    # 39 people in four councils: relations join 43 records (a map draws 30) and the events
+    # would take 31 rows (a chart draws 30).
+    project = built_without_pdf(synthetic(39, tmp_path / "big"))
     home = content(page(project / "build", "index.html"))
     assert home.select_one("svg") is None
     note = " ".join(home.select_one("p.map-left-out").text.split())
@@ -421,10 +426,8 @@ def test_pictures_too_crowded_to_draw_give_way_to_lists_with_a_word_on_why(tmp_p
 
 
 def test_with_several_sources_each_page_and_item_points_at_its_own(tmp_path):
-    project = synthetic(12, tmp_path / "three", articles=3)  # people 0-3, 4-7 and 8-11
-    edit(project / "mkdocs.yml", "  - briefing\n", "  - briefing:\n      pdf: false\n")
-    result = build_site(project, project / "build")
-    assert result.returncode == 0, result.stderr
+    # people 0-3, 4-7 and 8-11
+    project = built_without_pdf(synthetic(12, tmp_path / "three", articles=3))
     index = content(page(project / "build", "sources/"))
     assert [a.text for a in index.select("a") if "synthetic report" in a.text] == [
         f"synthetic report {a:03d}" for a in range(3)

@@ -9,9 +9,11 @@ several runs. For the real dossier it also prints the whole build's time and the
 served site after each of ten rebuilds (`serve_memory.py`). With --calls it also counts the
 Python function calls of one site build and one anchor build: slower to take, but no other
 load on a shared machine moves them, where the times swing by a tenth or more. With
---articles K the synthetic people are reported in K source articles instead of one.
+--articles K the synthetic people are reported in K source articles instead of one; with
+--every-kind the synthetic dossiers also hold groups, key figures, superseded events,
+attributed relations and uncited sentences (see generate.py).
 
-    python benchmarks/run.py [--runs R] [--calls] [--articles K] [N ...]
+    python benchmarks/run.py [--runs R] [--calls] [--articles K] [--every-kind] [N ...]
     (default: 100 1000 2000 3000, 3 runs, one article)
 """
 
@@ -234,9 +236,12 @@ def main() -> None:
     parser.add_argument("--skip-real", action="store_true")
     parser.add_argument("--calls", action="store_true")
     parser.add_argument("--articles", type=int, default=1)
+    parser.add_argument("--every-kind", action="store_true")
     args = parser.parse_args()
     if args.articles > 1:
         print(f"synthetic dossiers: the people reported in {args.articles} source articles")
+    if args.every_kind:
+        print("synthetic dossiers: with every kind of record and field (generate.py)")
     header = (
         f"{'case':>8} {'check':>7} {'site':>7} {'anchor':>7} {'ratio':>6} {'cpu':>6} {'pdf':>7} "
         f"{'peak':>8} {'pdf peak':>8} {'pages':>6} {'words':>9}"
@@ -247,7 +252,7 @@ def main() -> None:
         work = Path(tmp)
         cases = [] if args.skip_real else [("real", real_project(work))]
         for n in args.sizes:
-            generate(n, work / f"n{n}", args.articles)
+            generate(n, work / f"n{n}", args.articles, args.every_kind)
             cases.append((f"N={n}", work / f"n{n}"))
         for name, project in cases:
             r = measure(name.replace("=", ""), project, args.runs, work, name == "real", args.calls)

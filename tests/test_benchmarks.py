@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import sys
 
-from briefing import build_dossier
+from briefing import build_dossier, check_dossier
 from conftest import FIXTURE, ROOT
 
 
@@ -21,6 +21,7 @@ def test_benchmark_runs_at_tiny_size():
             "--calls",
             "--articles",
             "2",
+            "--every-kind",
             "4",
         ],
         capture_output=True,
@@ -30,6 +31,7 @@ def test_benchmark_runs_at_tiny_size():
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines.pop(0) == "synthetic dossiers: the people reported in 2 source articles"
+    assert lines.pop(0) == "synthetic dossiers: with every kind of record and field (generate.py)"
     assert lines[0].split()[:6] == ["case", "check", "site", "anchor", "ratio", "cpu"]
     row = lines[1].split()
     assert row[0] == "N=4" and row[4].endswith("x") and row[5].endswith("x")
@@ -54,6 +56,32 @@ def test_generated_dossier_is_valid_and_fully_cited(tmp_path):
     dossier = build_dossier(tmp_path / "three" / "dossier")
     assert len(dossier.citations) == counts["citations"] and len(dossier.sources) == 3
     assert all(document.coverage.share == 1.0 for document in dossier.sources.values())
+
+
+def test_generated_dossier_with_every_kind_holds_each_and_checks_clean(tmp_path):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import write
+
+    for articles in (1, 3):
+        folder = tmp_path / f"articles-{articles}"
+        counts = write(20, folder, articles, every_kind=True)
+        dossier, problems = check_dossier(folder / "dossier")
+        assert dossier is not None and not problems.items, problems.report()
+        assert len(dossier.citations) == counts["citations"]
+        assert len(dossier.groups) == 2 and len(dossier.meta.key_figures) == 2
+        assert [e.status for e in dossier.events].count("superseded") == 10
+        assert all(r.according_to for r in dossier.relations)
+        person = dossier.people["p00013"]
+        assert person.based_in and person.affiliations
+        assert any(s.about == ["council-0001"] for s in person.statements)
+        # One sentence a person is left uncited, with its reason; every other one is cited.
+        for document in dossier.sources.values():
+            coverage = document.coverage
+            assert coverage.uncited and set(coverage.uncited) == set(coverage.explained)
+            assert all(
+                coverage.sentences[i].text.startswith("Colleagues describe")
+                for i in coverage.uncited
+            )
 
 
 def test_served_memory_runs_and_leaves_the_project_as_it_was(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -325,3 +326,18 @@ def test_opening_words_in_the_uncited_list_take_the_first_sentence_they_open(min
     assert status == 0, err
     assert "uncited: 'The ferry to the mainland stops in winter.' (Background.)" in out
     assert "sentence not cited by any statement: 'The ferry to the mainland runs twice" in err
+
+
+def test_a_changed_source_reports_every_broken_citation_with_a_hint(tmp_path, capsys):
+    project = synthetic(40, tmp_path / "forty")
+    seed = project / "seeds" / "synthetic.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace(" joined ", " entered "))
+    status, _, err = run_check(project / "dossier", capsys)
+    assert status == 1
+    # The sentence saying a person joined their council is cited by a statement, their event
+    # and their relation; a council's summary cites its first member's, and so does at a glance.
+    broken = [line for line in err.splitlines() if "passage not found" in line]
+    assert len(broken) == 40 * 3 + 4 + 1
+    for line in broken:
+        passage, hint = line.split(": '", 1)[1].split("'; the source has: '")
+        assert re.search(r"\d{5}", passage).group() in hint  # the same person's words

@@ -7,7 +7,7 @@ import re
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from briefing.passages import SourceText, fold, normalise
+from briefing.passages import SentenceIndex, SourceText, fold, normalise
 
 WORDS = ["vote", "Sunday", "the", "coup", "said", '"riots"', "‘plot’", "seven", "of", "Almaty,"]
 whitespace = st.sampled_from([" ", "\n", "  ", " \n ", "\t", "\n\n"])
@@ -72,3 +72,30 @@ def test_case_and_punctuation_must_agree():
     assert source.find("Tokayev 69") == []
     assert source.find("leader in 2019 - and") == []
     assert source.find("Tokayev,\n   69,") == [(0, 12)]
+
+
+def many_alike(people: int) -> list[str]:
+    """Sentences as a long source has them: the same few shapes, told apart by a name."""
+    return [
+        sentence
+        for i in range(people)
+        for sentence in (
+            f"Official {i:04d} served as mayor of Province {i % 40:02d} from {1990 + i % 30}.",
+            f"Official {i:04d} wrote a report on water prices in Province {i % 40:02d}.",
+            f"Official {i:04d} declined to comment on the future of the council.",
+        )
+    ]
+
+
+def test_a_hint_shows_the_one_sentence_of_thousands_that_a_passage_garbles():
+    hints = SentenceIndex(many_alike(1500))
+    assert hints.closest("Official 0777 wrote a reprt on water prices in Province 17.") == (
+        "Official 0777 wrote a report on water prices in Province 17."
+    )
+    # Words the source never uses, however many, leave the ones it does to find the sentence.
+    garbled = "Officiall 0777 wrotee a reprt onn watr pricez inn Provinse 17 todayy."
+    assert hints.closest(garbled) == (
+        "Official 0777 wrote a report on water prices in Province 17."
+    )
+    assert hints.closest("Official 0042 served as mayor") == "Official 0042 served as mayor"
+    assert hints.closest("Nothing of the kind was ever said here.") is None

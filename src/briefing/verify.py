@@ -10,7 +10,7 @@ import bisect
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from briefing.dates import describe_rule, resolve_relative
 from briefing.dossier import CitationUse, Dossier, SourceDocument
 from briefing.load import LoadedDossier, LoadedFile, display_path
 from briefing.model import Citation, DateSpec, Quote, RefTo, Source
-from briefing.passages import SourceText, fold
+from briefing.passages import SentenceIndex, SourceText, fold
 from briefing.problems import Problems, did_you_mean
 from briefing.yamlfile import Loc
 
@@ -222,6 +222,11 @@ class _LoadedSource:
     shown_as: str
     sentences: list[Sentence]
 
+    @cached_property
+    def hints(self) -> SentenceIndex:
+        """Made at the first passage not found: a dossier that checks clean never needs it."""
+        return SentenceIndex([sentence.text for sentence in self.sentences])
+
 
 def _load_sources(loaded: LoadedDossier, problems: Problems) -> dict[str, _LoadedSource]:
     meta = loaded.meta_file.records[0] if loaded.meta_file else None
@@ -286,7 +291,7 @@ def _verify_citations(
         loaded = sources[source_id]
         spans = loaded.text.find(citation.exact, citation.prefix, citation.suffix)
         if not spans:
-            hint = loaded.text.suggest(citation.exact, [s.text for s in loaded.sentences])
+            hint = loaded.hints.closest(citation.exact)
             context = "" if not (citation.prefix or citation.suffix) else " with that prefix/suffix"
             problems.error(
                 file.shown_as,

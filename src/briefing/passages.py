@@ -164,20 +164,27 @@ class SentenceIndex:
         for sentences in sorted(postings, key=len)[: self.RAREST_WORDS]:
             votes.update(sentences)
         candidates = sorted(index for index, _ in votes.most_common(self.CANDIDATES))
-        best, best_score, best_blocks = "", 0, []
+        best, best_likeness = None, 0.0
         for index in candidates:  # in source order: the first of equals wins
             folded = self._folded[index]
             matcher = difflib.SequenceMatcher(None, target, folded, autojunk=False)
             blocks = [b for b in matcher.get_matching_blocks() if b.size >= 3]
-            score = sum(b.size for b in blocks)
-            if score > best_score:
-                best, best_score, best_blocks = folded, score, blocks
-        if not best_blocks or best_score < 0.6 * len(target):
-            return None
-        start = best_blocks[0].b
-        end = best_blocks[-1].b + best_blocks[-1].size
-        while start > 0 and best[start - 1] != " ":
-            start -= 1
-        while end < len(best) and best[end] != " ":
-            end += 1
-        return best[start:end]
+            shared = sum(b.size for b in blocks)
+            if not blocks or shared < 0.6 * len(target):
+                continue
+            stretch = _whole_words(folded, blocks[0].b, blocks[-1].b + blocks[-1].size)
+            # difflib's ratio, of the stretch a hint would show: the most characters shared
+            # alone would favour a long sentence that shares a few more of them.
+            likeness = 2 * shared / (len(target) + len(stretch))
+            if likeness > best_likeness:
+                best, best_likeness = stretch, likeness
+        return best
+
+
+def _whole_words(text: str, start: int, end: int) -> str:
+    """text[start:end], widened to the words it cuts."""
+    while start > 0 and text[start - 1] != " ":
+        start -= 1
+    while end < len(text) and text[end] != " ":
+        end += 1
+    return text[start:end]

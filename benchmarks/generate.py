@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 
 FIRST = [
@@ -190,6 +191,15 @@ def write(n: int, folder: Path, articles: int = 1, every_kind: bool = False) -> 
     (folder / "mkdocs.yml").write_text(MKDOCS_YML.format(n=n), encoding="utf-8")
     (folder / "docs" / "about.md").write_text("# About\n\nSynthetic benchmark data.\n")
     return {"people": n, "citations": citations, "source_words": words}
+
+
+def change_sources(folder: Path) -> None:
+    """Rewrite the project's seeds as a corrected edition might: each person "entered" their
+    council where they "joined" it, so every passage quoting that word is no longer found:
+    3,101 citations at N = 1,000, 4,201 with every kind."""
+    for seed in (folder / "seeds").iterdir():
+        text = seed.read_text(encoding="utf-8")
+        seed.write_text(re.sub(r"\bjoined\b", "entered", text), encoding="utf-8")
 
 
 def _wrap(paragraph: str, width: int = 90) -> list[str]:

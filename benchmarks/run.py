@@ -6,12 +6,13 @@ memory of the site build and of the PDF compile, the pages built, and the site b
 time and CPU time as ratios to the anchor's: a bare mkdocs-material site with the same number
 of pages and about the same words, in sections with navigation.prune. Times are medians of
 several runs. For the real dossier it also prints the whole build's time and the memory of a
-served site after each of ten rebuilds (`serve_memory.py`). With --calls it also counts the
-Python function calls of one site build and one anchor build: slower to take, but no other
-load on a shared machine moves them, where the times swing by a tenth or more. With
---articles K the synthetic people are reported in K source articles instead of one; with
---every-kind the synthetic dossiers also hold groups, key figures, superseded events,
-attributed relations and uncited sentences (see generate.py).
+served site after each of ten rebuilds (`serve_memory.py`); for a synthetic one, how long
+`check` takes to report what a changed source breaks (`generate.change_sources`). With
+--calls it also counts the Python function calls of one site build and one anchor build:
+slower to take, but no other load on a shared machine moves them, where the times swing by a
+tenth or more. With --articles K the synthetic people are reported in K source articles
+instead of one; with --every-kind the synthetic dossiers also hold groups, key figures,
+superseded events, attributed relations and uncited sentences (see generate.py).
 
     python benchmarks/run.py [--runs R] [--calls] [--articles K] [--every-kind] [N ...]
     (default: 100 1000 2000 3000, 3 runs, one article)
@@ -30,10 +31,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from generate import change_sources
 from generate import write as generate
 from pdf_speed import cold_compile
 
-from briefing import build_dossier
+from briefing import build_dossier, check_dossier
 from briefing.site import SiteRenderer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -197,6 +199,20 @@ def measure(
     }
 
 
+def changed_source_line(name: str, project: Path, work: Path) -> str:
+    """How long `check` takes to report the citations a changed source breaks, each with its
+    "the source has" hint: the check an editor runs after replacing a seed (one run)."""
+    changed = work / f"{name.replace('=', '')}-changed"
+    shutil.copytree(project / "dossier", changed / "dossier")
+    shutil.copytree(project / "seeds", changed / "seeds")
+    change_sources(changed)
+    started = time.perf_counter()
+    _, problems = check_dossier(changed / "dossier")
+    problems.report()
+    seconds = time.perf_counter() - started
+    return f"{name:>8} check of a changed source: {len(problems.errors):,} errors in {seconds:.2f}s"
+
+
 def served_memory_line(project: Path, rebuilds: int = 10) -> str:
     """The line `serve_memory.py` prints: peak memory after each served rebuild."""
     result = subprocess.run(
@@ -274,6 +290,8 @@ def main() -> None:
                 )
             if name == "real":
                 print(served_memory_line(project), flush=True)
+            else:
+                print(changed_source_line(name, project, work), flush=True)
     # Typst lays out on every core it is given (one core: 21 s for the N = 1,000 PDF, two: 11 s),
     # so the PDF's figure depends on the cores as much as on their speed.
     cores = len(os.sched_getaffinity(0))

@@ -38,6 +38,9 @@ def test_benchmark_runs_at_tiny_size():
     assert float(row[5].rstrip("x")) > 0 and row[-2].isdigit()
     calls = lines[2].split()
     assert calls[:4] == ["N=4", "Python", "calls:", "site"] and float(calls[4]) > 0
+    # Each of four people's "joined" sentence is cited by a statement, an event, a relation and
+    # an affiliation; the council's and the group's first member's too, and at a glance.
+    assert lines[3] == f"     N=4 check of a changed source: 19 errors in {lines[3].split()[-1]}"
     machine = next(line for line in lines if line.startswith("machine: "))
     assert machine.split()[1].isdigit() and machine.split()[2] == "cores;"
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -141,12 +140,13 @@ class SentenceIndex:
 
     Comparing a passage with every sentence cost about 2 s a passage in a source of 10,000
     sentences, so a changed seed that broke a few thousand citations took hours to report.
-    The sentences are indexed by their words, and only the few that share the most of the
-    passage's rarest words are compared.
+    The sentences are indexed by their words. A passage is compared only with the few
+    sentences sharing most of its words, chosen from a pool of those holding its rarest
+    words, whose size no source's length moves.
     """
 
-    RAREST_WORDS = 8  # of the passage's words, those that choose the candidates
-    CANDIDATES = 8  # sentences compared character by character
+    POOL = 64  # sentences holding the passage's rarest words, scored by the words they share
+    CANDIDATES = 8  # of those, the sentences compared character by character
 
     def __init__(self, sentences: list[str]):
         self._folded = [fold(sentence) for sentence in sentences]
@@ -158,12 +158,22 @@ class SentenceIndex:
     def closest(self, exact: str) -> str | None:
         """The stretch of a sentence most like the passage, or None if none is like it."""
         target = fold(exact)
-        words = sorted(set(_WORD.findall(target.lower())))  # sorted: the same hint every run
-        postings = [self._with_word[word] for word in words if word in self._with_word]
-        votes: Counter[int] = Counter()
-        for sentences in sorted(postings, key=len)[: self.RAREST_WORDS]:
-            votes.update(sentences)
-        candidates = sorted(index for index, _ in votes.most_common(self.CANDIDATES))
+        words = set(_WORD.findall(target.lower()))
+        # Sorted by word too, so that equally rare words come in the same order every run.
+        rarest_first = sorted(
+            (len(self._with_word[word]), word) for word in words if word in self._with_word
+        )
+        pool: dict[int, None] = {}
+        for _, word in rarest_first:
+            if len(pool) >= self.POOL:
+                break
+            pool.update(dict.fromkeys(self._with_word[word][: self.POOL]))
+        shared_words = {
+            index: len(words.intersection(_WORD.findall(self._folded[index].lower())))
+            for index in pool
+        }
+        most_alike = sorted(pool, key=lambda index: -shared_words[index])[: self.CANDIDATES]
+        candidates = sorted(most_alike)
         best, best_likeness = None, 0.0
         for index in candidates:  # in source order: the first of equals wins
             folded = self._folded[index]

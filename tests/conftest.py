@@ -21,14 +21,14 @@ def mini(tmp_path: Path) -> Path:
     return tmp_path / "mini" / "dossier"
 
 
-def synthetic(people: int, folder: Path, articles: int = 1) -> Path:
+def synthetic(people: int, folder: Path, articles: int = 1, every_kind: bool = False) -> Path:
     """A generated project (`benchmarks/generate.py`): each person cited ten times and part of
     a council of ten, so its relations join `people` + ceil(people / 10) records; the people
-    are reported in `articles` sources, in turn."""
+    are reported in `articles` sources, in turn; `every_kind` adds the rest (see generate)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import write
 
-    write(people, folder, articles)
+    write(people, folder, articles, every_kind)
     return folder
 
 

@@ -344,3 +344,17 @@ def test_a_changed_source_reports_every_broken_citation_with_the_new_words(tmp_p
         # letters ("declined to comment on the future of Council 0002").
         person = re.search(r"\d{5}", passage).group()
         assert f"{person} entered Council" in hint and "declined" not in hint
+
+
+def test_a_renamed_record_reports_every_reference_with_its_new_id(tmp_path, capsys):
+    project = synthetic(20, tmp_path / "twenty", every_kind=True)
+    edit(project / "dossier/organisations/council-0001.yml", '"council-0001"', '"council-0001a"')
+    status, _, err = run_check(project / "dossier", capsys)
+    assert status == 1
+    unknown = [line for line in err.splitlines() if "'council-0001'" in line]
+    # Each of ten members' event, relation (and whose claim it is), affiliation and two
+    # statements about the council; their group's affiliation.
+    assert len(unknown) == 10 * 6 + 1
+    kinds = {line.split(": unknown ")[1].split()[0] for line in unknown}
+    assert kinds == {"actor", "entity", "organisation"}
+    assert all(line.endswith("; did you mean 'council-0001a'?") for line in unknown)

@@ -173,9 +173,8 @@ class SentenceIndex:
             for index in pool
         }
         most_alike = sorted(pool, key=lambda index: -shared_words[index])[: self.CANDIDATES]
-        candidates = sorted(most_alike)
         best, best_likeness = None, 0.0
-        for index in candidates:  # in source order: the first of equals wins
+        for index in sorted(most_alike):  # in source order: the first of equals wins
             folded = self._folded[index]
             matcher = difflib.SequenceMatcher(None, target, folded, autojunk=False)
             blocks = [b for b in matcher.get_matching_blocks() if b.size >= 3]

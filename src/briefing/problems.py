@@ -7,9 +7,15 @@ run of `briefing check` shows the editor everything that is wrong, sorted by fil
 from __future__ import annotations
 
 import difflib
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+
+_CLOSE_ENOUGH = 0.6  # difflib's ratio; get_close_matches' own default
+_MOST_NAMED = 3
+_NUMBERS = re.compile(r"\d+")
 
 
 class Severity(StrEnum):
@@ -86,10 +92,32 @@ class DossierInvalid(Exception):
         super().__init__(problems.report())
 
 
-def did_you_mean(found: str, candidates: list[str] | set[str]) -> str:
-    """A "; did you mean 'x'?" suffix when a close candidate exists, else ""."""
-    close = difflib.get_close_matches(found, sorted(candidates), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+def did_you_mean(found: str, candidates: Iterable[str]) -> str:
+    """A "; did you mean 'x'?" suffix naming the closest candidates, else "".
+
+    Closeness is difflib's ratio, as in `get_close_matches`, but ties are not broken by the
+    alphabet: 'council-0010' and 'councel-0001' are equally close to 'council-0001'. Numbers
+    tell sibling records apart, so a candidate with the same numbers as `found` comes first;
+    any tie left is named in full (up to three), never settled by a guess.
+    """
+    matcher = difflib.SequenceMatcher(b=found)
+    numbers = _NUMBERS.findall(found)
+    scored: list[tuple[tuple[float, bool], str]] = []
+    for candidate in set(candidates):
+        matcher.set_seq1(candidate)
+        if (
+            matcher.real_quick_ratio() >= _CLOSE_ENOUGH
+            and matcher.quick_ratio() >= _CLOSE_ENOUGH
+            and (ratio := matcher.ratio()) >= _CLOSE_ENOUGH
+        ):
+            scored.append(((ratio, _NUMBERS.findall(candidate) == numbers), candidate))
+    if not scored:
+        return ""
+    best = max(score for score, _ in scored)
+    closest = sorted(candidate for score, candidate in scored if score == best)
+    named = [f"'{candidate}'" for candidate in closest[:_MOST_NAMED]]
+    listed = " or ".join(named) if len(named) < 3 else f"{', '.join(named[:-1])} or {named[-1]}"
+    return f"; did you mean {listed}?"
 
 
 def field_path(loc: tuple) -> str:

@@ -363,3 +363,19 @@ def test_a_renamed_record_reports_every_reference_with_its_new_id(tmp_path, caps
     kinds = {line.split(": unknown ")[1].split()[0] for line in unknown}
     assert kinds == {"actor", "entity", "organisation"}
     assert all(line.endswith(f"; did you mean '{new_id}'?") for line in unknown)
+
+
+def test_an_unknown_id_as_close_to_two_records_names_both(tmp_path, capsys):
+    project = synthetic(20, tmp_path / "twenty", every_kind=True)
+    people = project / "dossier/people"
+    (people / "p00010.yml").rename(people / "x00010.yml")
+    edit(people / "x00010.yml", '"p00010"', '"x00010"')
+    status, _, err = run_check(project / "dossier", capsys)
+    assert status == 1
+    hints = {line.split(": unknown ")[1] for line in err.splitlines() if "'p00010'" in line}
+    # An entity may be the person's event 'e00010' as well as the person, one letter off
+    # each; an actor can only be the person.
+    assert hints == {
+        "entity 'p00010'; did you mean 'e00010' or 'x00010'?",
+        "actor 'p00010'; did you mean 'x00010'?",
+    }

@@ -236,22 +236,26 @@ class DateSpec(Strict):
     def set_resolved(self, resolved: EdtfDate, basis: str) -> None:
         self._resolved, self._basis = resolved, basis
 
+    # Read from __pydantic_private__ directly, as Citation's: a page build reads dates
+    # 30,000 times at 1,000 people.
     @property
     def date(self) -> EdtfDate:
-        if self._resolved is None:
+        resolved = self.__pydantic_private__["_resolved"]
+        if resolved is None:
             raise RuntimeError("relative date used before verification resolved it")
-        return self._resolved
+        return resolved
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def edtf(self) -> str | None:
-        return str(self._resolved) if self._resolved else None
+        resolved = self.__pydantic_private__["_resolved"]
+        return str(resolved) if resolved else None
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def inferred(self) -> str | None:
         """The generated basis when the date was resolved from relative wording."""
-        return self._basis
+        return self.__pydantic_private__["_basis"]
 
 
 def _as_date_spec(value: Any) -> Any:

@@ -19,12 +19,21 @@ from markupsafe import Markup, escape
 
 from briefing.dossier import CitationUse, Dossier, SourceDocument
 from briefing.model import (
+    Affiliation,
+    Age,
+    Attribution,
     Citation,
+    DatedStatement,
+    Figure,
     Group,
     Organisation,
     Person,
     Place,
+    PlaceLink,
+    Quote,
     Relation,
+    Role,
+    Statement,
 )
 from briefing.pictures import (
     CHART_ROW_LIMIT,
@@ -290,16 +299,25 @@ class _Helpers:
             return f"Relationship: {relation_sentence(self.dossier, holder)}"
         else:
             where = self.dossier.name_of(use.record_id)
-        for attr in ("text", "title", "name", "label", "value"):
-            value = getattr(holder, attr, None)
-            if isinstance(value, str):
-                return f"{where}: {value}"
-        if hasattr(holder, "years"):
-            return f"{where}: age {holder.years}"
-        if hasattr(holder, "place"):
-            return f"{where}: based in {self.dossier.name_of(holder.place)}"
-        if hasattr(holder, "organisation"):
-            return f"{where}: {self.dossier.name_of(holder.organisation)}"
+        # By kind, not by probing for attributes: a pydantic model refuses a missing one with
+        # an exception, 4 µs each, 16,700 times at 1,000 people.
+        match holder:
+            case Statement() | Quote():
+                return f"{where}: {holder.text}"
+            case Role():
+                return f"{where}: {holder.title}"
+            case Attribution():
+                return f"{where}: {holder.name}"
+            case Figure():
+                return f"{where}: {holder.label}"
+            case DatedStatement():
+                return f"{where}: {holder.value}"
+            case Age():
+                return f"{where}: age {holder.years}"
+            case PlaceLink():
+                return f"{where}: based in {self.dossier.name_of(holder.place)}"
+            case Affiliation():
+                return f"{where}: {self.dossier.name_of(holder.organisation)}"
         return where
 
     def json_ld(self, data: dict) -> Markup:

@@ -98,7 +98,7 @@ def did_you_mean(found: str, candidates: Iterable[str]) -> str:
     Closeness is difflib's ratio, as in `get_close_matches`, but ties are not broken by the
     alphabet: 'council-0010' and 'councel-0001' are equally close to 'council-0001'. Numbers
     tell sibling records apart, so a candidate with the same numbers as `found` comes first;
-    any tie left is named in full (up to three), never settled by a guess.
+    a tie left is named (three of it at most) rather than settled by the alphabet.
     """
     matcher = difflib.SequenceMatcher(b=found)
     numbers = _NUMBERS.findall(found)

@@ -87,6 +87,8 @@ class Coverage:
 
     source_id: str
     sentences: list[Sentence]
+    # The citations' (start, end, number), sorted: the source page marks them from here.
+    spans: list[tuple[int, int, int]] = field(default_factory=list)
     citing: dict[int, list[int]] = field(default_factory=dict)  # sentence index -> citation nos.
     explained: dict[int, str] = field(default_factory=dict)  # sentence index -> reason uncited
 
@@ -116,7 +118,7 @@ def measure(
     source_id: str, sentences: list[Sentence], spans: list[tuple[int, int, int]]
 ) -> Coverage:
     """Coverage of one source from its citations' (start, end, number) spans."""
-    coverage = Coverage(source_id, sentences)
+    coverage = Coverage(source_id, sentences, sorted(spans))
     starts = [s.start for s in sentences]
     for start, end, number in spans:
         index = max(bisect.bisect_right(starts, start) - 1, 0)

@@ -128,10 +128,6 @@ class Dossier:
     def relations_of(self, record_id: str) -> list[Relation]:
         return self._relations_of.get(record_id, [])
 
-    def citations_in(self, source_id: str) -> list[CitationUse]:
-        """The citations of one source, by number."""
-        return self._citations_in.get(source_id, [])
-
     def citations_of(self, record_id: str) -> list[CitationUse]:
         """The citations in one record (person, event, quote, ...), by number."""
         return self._citations_of.get(record_id, [])
@@ -193,10 +189,6 @@ class Dossier:
                     if about != use.record_id:
                         pairs.append((about, (use.record_id or "", holder)))
         return _index(pairs)
-
-    @cached_property
-    def _citations_in(self) -> dict[str, list[CitationUse]]:
-        return _index((use.citation.source_id, use) for use in self.citations)
 
     @cached_property
     def _citations_of(self) -> dict[str, list[CitationUse]]:

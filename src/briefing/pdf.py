@@ -346,7 +346,7 @@ class _Shaper:
 
     def source_text(self, document) -> dict[str, Any]:
         shaped = []
-        for para in paragraphs(self.d, document):
+        for para in paragraphs(document):
             segments: list[dict[str, Any]] = []
             for position, sentence in enumerate(para.sentences):
                 if position:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefing.coverage import SentenceKind
-from briefing.dossier import Dossier, SourceDocument
+from briefing.dossier import SourceDocument
 
 
 @dataclass
@@ -35,12 +35,9 @@ class ParagraphView:
     sentences: list[SentenceView] = field(default_factory=list)
 
 
-def paragraphs(dossier: Dossier, document: SourceDocument) -> list[ParagraphView]:
-    source_id = document.source.id
-    spans = sorted(
-        (u.citation.start, u.citation.end, u.number) for u in dossier.citations_in(source_id)
-    )
+def paragraphs(document: SourceDocument) -> list[ParagraphView]:
     coverage = document.coverage
+    spans = coverage.spans
     text = document.text
     result: list[ParagraphView] = []
     active: list[tuple[int, int, int]] = []

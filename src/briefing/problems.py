@@ -14,6 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 
 _CLOSE_ENOUGH = 0.6  # difflib's ratio; get_close_matches' own default
+_ROUNDING = 1e-9  # the two ratios are floats of exact fractions: bounds keep this slack
 _MOST_NAMED = 3
 _NUMBERS = re.compile(r"\d+")
 
@@ -99,18 +100,33 @@ def did_you_mean(found: str, candidates: Iterable[str]) -> str:
     alphabet: 'council-0010' and 'councel-0001' are equally close to 'council-0001'. Numbers
     tell sibling records apart, so a candidate with the same numbers as `found` comes first;
     a tie left is named (three of it at most) rather than settled by the alphabet.
+
+    difflib's ratio runs in Python, and a dossier whose people were all renamed asks for a
+    thousand hints among thousands of ids. rapidfuzz's `fuzz.ratio` counts the longest common
+    subsequence, which difflib's matching blocks never exceed, so it bounds difflib's ratio
+    from above; it scores every candidate in C, best first, and difflib runs only on those
+    whose bound still reaches the best ratio found.
     """
-    matcher = difflib.SequenceMatcher(b=found)
+    from rapidfuzz import fuzz, process  # here: a dossier that checks clean never needs it
+
     numbers = _NUMBERS.findall(found)
+    matcher = difflib.SequenceMatcher(b=found)
+    bounds = process.extract(
+        found,
+        set(candidates),
+        scorer=fuzz.ratio,
+        limit=None,
+        score_cutoff=100 * _CLOSE_ENOUGH - _ROUNDING,
+    )
+    best_ratio = _CLOSE_ENOUGH
     scored: list[tuple[tuple[float, bool], str]] = []
-    for candidate in set(candidates):
+    for candidate, bound, _ in bounds:
+        if bound / 100 < best_ratio - _ROUNDING:
+            break  # this candidate and every later one are less close than the best
         matcher.set_seq1(candidate)
-        if (
-            matcher.real_quick_ratio() >= _CLOSE_ENOUGH
-            and matcher.quick_ratio() >= _CLOSE_ENOUGH
-            and (ratio := matcher.ratio()) >= _CLOSE_ENOUGH
-        ):
+        if (ratio := matcher.ratio()) >= _CLOSE_ENOUGH:
             scored.append(((ratio, _NUMBERS.findall(candidate) == numbers), candidate))
+            best_ratio = max(best_ratio, ratio)
     if not scored:
         return ""
     best = max(score for score, _ in scored)

@@ -305,9 +305,39 @@ def main() -> None:
             f"real full build (site + PDF): {real['full_s']:.2f}s = "
             f"{real['full_s'] / real['anchor_s']:.2f}x bare Material of its page count"
         )
+    verdicts = target_lines(by)
+    if verdicts:
+        print("the issue's targets, by this run's figures:")
+        print("\n".join(verdicts))
+
+
+def target_lines(by: dict[str, dict]) -> list[str]:
+    """Each target of the benchmark issue that this run has figures for, met or not, so a run
+    on another machine answers the question at once."""
+    targets = []  # (what, figure, met)
+    for case in ("N=1000", "N=2000"):
+        if case in by:
+            ratio = by[case]["ratio"]
+            targets.append((f"site <= 1.1x the anchor at {case}", f"{ratio:.2f}x", ratio <= 1.1))
+    if "N=1000" in by:
+        check, pdf = by["N=1000"]["check_s"], by["N=1000"]["pdf_s"]
+        targets.append(("check <= 1 s at N=1000", f"{check:.2f}s", check <= 1))
+        targets.append(("PDF <= 5 s at N=1000", f"{pdf:.2f}s", pdf <= 5))
     if "N=1000" in by and "N=3000" in by:
         growth = by["N=3000"]["site_s"] / by["N=1000"]["site_s"]
-        print(f"growth of the site build from N=1000 to N=3000: {growth:.2f}x (linear would be 3x)")
+        targets.append(("growth N=3000 / N=1000 <= 3.3x", f"{growth:.2f}x", growth <= 3.3))
+    if "N=3000" in by:
+        for what, key in (("the site build", "peak_mib"), ("the PDF", "pdf_peak_mib")):
+            peak = by["N=3000"][key]
+            targets.append(
+                (f"peak memory of {what} at N=3000 < 1 GiB", f"{peak:,d} MiB", peak < 1024)
+            )
+    if "real" in by:
+        full = by["real"]["full_s"] / by["real"]["anchor_s"]
+        targets.append(("real full build <= 1.3x bare Material", f"{full:.2f}x", full <= 1.3))
+    return [
+        f"  {'met' if met else 'NOT met':>7}  {what}: {figure}" for what, figure, met in targets
+    ]
 
 
 if __name__ == "__main__":

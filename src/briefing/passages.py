@@ -61,8 +61,12 @@ def normalise(text: str) -> Normalised:
 
 
 def fold(text: str) -> str:
-    """The normalised form alone (same as `normalise(text).text`, without the offsets)."""
-    return " ".join(text.translate(_QUOTE_MAP).split())
+    """The normalised form alone (same as `normalise(text).text`, without the offsets).
+
+    Plain ASCII has no curly quotes to straighten, and `translate` looks each character up
+    in its table: 2.4 µs for a 66-character passage, most of what folding one costs.
+    """
+    return " ".join((text if text.isascii() else text.translate(_QUOTE_MAP)).split())
 
 
 class SourceText:

@@ -12,7 +12,8 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 
 _QUOTE_MAP = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
@@ -20,7 +21,7 @@ _QUOTE_MAP = str.maketrans(
 )  # fmt: skip
 
 
-_SPACES = re.compile(r"(\s+)")
+_SPACE_RUNS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
 
@@ -47,16 +48,15 @@ class Normalised:
 
 
 def normalise(text: str) -> Normalised:
-    # Split at whitespace runs, keeping them: words and runs alternate, so the running sum
-    # of their lengths gives each word's offset without a match object per word.
-    parts = _SPACES.split(text.translate(_QUOTE_MAP))
-    offsets = list(accumulate(map(len, parts), initial=0))
-    words, origins = parts[0::2], offsets[0:-1:2]
-    if not words[0]:  # the text began with whitespace
-        words, origins = words[1:], origins[1:]
-    if words and not words[-1]:  # ... or ended with it
-        words, origins = words[:-1], origins[:-1]
-    starts = list(accumulate((len(w) + 1 for w in words[:-1]), initial=0)) if words else []
+    # The words, and the length of each whitespace run: word k + 1 starts where word k and
+    # the run after it end, so running sums give every word's offsets without a match object
+    # per word (`str.split` and the regex's \s agree on what whitespace is).
+    straight = text.translate(_QUOTE_MAP)
+    words = straight.split()
+    runs = list(map(len, _SPACE_RUNS.findall(straight)))
+    lead = runs.pop(0) if straight[:1].isspace() else 0
+    origins = list(accumulate(map(add, map(len, words), runs), initial=lead))[: len(words)]
+    starts = list(accumulate(map(add, map(len, words), repeat(1)), initial=0))[: len(words)]
     return Normalised(" ".join(words), starts, origins)
 
 

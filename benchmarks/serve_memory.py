@@ -20,7 +20,9 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-TITLE = re.compile(r"^title:[ \t]*([\"']?)", re.MULTILINE)
+# The title's key and opening quote, in block YAML (`title: "…"`) or JSON (`"title": "…"`,
+# as `generate.py` writes it).
+TITLE = re.compile(r"""^([ \t]*"?title"?:[ \t]*["']?)""", re.MULTILINE)
 
 
 def served_memory(project: Path, rebuilds: int) -> list[int]:
@@ -31,7 +33,9 @@ def served_memory(project: Path, rebuilds: int) -> list[int]:
     try:
         with tempfile.TemporaryDirectory(prefix="briefing-served-") as site_dir:
             for number in range(1, rebuilds + 1):
-                edited = TITLE.sub(rf"title: \g<1>Edit {number} – ", original, count=1)
+                edited, found = TITLE.subn(rf"\g<1>Edit {number} – ", original, count=1)
+                if not found:
+                    raise SystemExit(f"no title found to edit in {meta}")
                 meta.write_text(edited, encoding="utf-8")
                 config = load_config(str(project / "mkdocs.yml"), site_dir=site_dir)
                 if number == 1:

@@ -6,6 +6,8 @@ import shutil
 import subprocess
 import sys
 
+import yaml
+
 from briefing import build_dossier, check_dossier
 from conftest import FIXTURE, ROOT
 
@@ -129,3 +131,16 @@ def test_served_memory_runs_and_leaves_the_project_as_it_was(tmp_path):
     peaks = [int(mib) for mib in result.stdout.split(":")[-1].split()]
     assert len(peaks) == 2 and peaks[0] > 0
     assert (project / "dossier" / "dossier.yml").read_text(encoding="utf-8") == meta
+
+
+def test_served_memory_edits_the_title_of_a_generated_dossier_too(tmp_path):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import write
+    from serve_memory import TITLE
+
+    write(2, tmp_path)  # its dossier.yml is JSON, which YAML reads
+    for meta in (tmp_path / "dossier" / "dossier.yml", FIXTURE / "dossier" / "dossier.yml"):
+        edited, found = TITLE.subn(r"\g<1>Edit 1 – ", meta.read_text(encoding="utf-8"), count=1)
+        assert found == 1
+        dossier_meta = yaml.safe_load(edited)
+        assert dossier_meta["title"].startswith("Edit 1 – ")

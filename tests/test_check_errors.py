@@ -290,6 +290,15 @@ def test_an_uncited_sentence_is_a_warning_until_listed_with_its_reason(mini, cap
     assert "(Background the briefing does not rely on.)" in out and "0 warnings" in out
 
 
+def test_a_source_paragraph_opening_with_a_full_stop_is_read_not_a_crash(mini, capsys):
+    # A paragraph opening with ". " (a stray mark from a copied page) once made the sentence
+    # splitter look for a word before it, find none, and end `check` with a traceback.
+    add_to_source(mini, ". The ferry to the mainland runs twice a day.")
+    status, out, err = run_check(mini, capsys)
+    assert status == 0, err
+    assert "sentence not cited by any statement: 'The ferry to the mainland runs" in err
+
+
 def test_a_listed_uncited_sentence_must_be_in_the_source_and_uncited(mini, capsys):
     list_as_uncited(
         mini, ("About 4,000 residents", "Cited."), ("About 5,000 residents", "Not in the source.")

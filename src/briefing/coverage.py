@@ -66,7 +66,7 @@ def _split_paragraph(paragraph: str, offset: int, number: int) -> list[Sentence]
     pieces: list[Sentence] = []
     begin = 0
     for match in _SENTENCE_END.finditer(paragraph):
-        word = paragraph[: match.start()].rsplit(None, 1)[-1].lower().lstrip("\"'(")
+        word = _word_before(paragraph, match.start()).lower().lstrip("\"'(")
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
         end = match.end() - (len(match.group()) - len(match.group().rstrip()))
@@ -74,6 +74,20 @@ def _split_paragraph(paragraph: str, offset: int, number: int) -> list[Sentence]
         begin = match.end()
     pieces.append(_sentence(paragraph, begin, len(paragraph.rstrip()), offset, number))
     return pieces
+
+
+def _word_before(text: str, end: int, near: int = 32) -> str:
+    """The last whitespace-separated word of text[:end], "" if there is none.
+
+    It is looked for among the `near` characters before `end` first: slicing all of the text
+    before each sentence's end made a source without blank lines, one long paragraph, take
+    time in proportion to its length squared (2.8 s for 30,000 sentences).
+    """
+    words = text[max(0, end - near) : end].rsplit(None, 1)
+    if len(words) == 2 or end <= near:  # a whitespace before the word, or the text's start
+        return words[-1] if words else ""
+    words = text[:end].rsplit(None, 1)  # a word longer than `near`, or only whitespace near
+    return words[-1] if words else ""
 
 
 def _sentence(paragraph: str, begin: int, end: int, offset: int, number: int) -> Sentence:

@@ -83,10 +83,10 @@ def _word_before(text: str, end: int, near: int = 32) -> str:
     before each sentence's end made a source without blank lines, one long paragraph, take
     time in proportion to its length squared (2.8 s for 30,000 sentences).
     """
-    words = text[max(0, end - near) : end].rsplit(None, 1)
-    if len(words) == 2 or end <= near:  # a whitespace before the word, or the text's start
-        return words[-1] if words else ""
-    words = text[:end].rsplit(None, 1)  # a word longer than `near`, or only whitespace near
+    start = max(0, end - near)
+    words = text[start:end].rsplit(None, 1)
+    if len(words) < 2 and start > 0:  # no whitespace before the word within reach
+        words = text[:end].rsplit(None, 1)
     return words[-1] if words else ""
 
 

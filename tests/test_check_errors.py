@@ -341,8 +341,9 @@ def test_opening_words_in_the_uncited_list_take_the_first_sentence_they_open(min
 
 def test_a_changed_source_reports_every_broken_citation_with_the_new_words(tmp_path, capsys):
     project = synthetic(40, tmp_path / "forty")
-    seed = project / "seeds" / "synthetic.txt"
-    seed.write_text(seed.read_text(encoding="utf-8").replace(" joined ", " entered "))
+    from generate import change_sources  # on the path since `synthetic`
+
+    change_sources(project)  # "joined" becomes "entered" throughout
     status, _, err = run_check(project / "dossier", capsys)
     assert status == 1
     # The sentence saying a person joined their council is cited by a statement, their event

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from briefing.passages import SentenceIndex, SourceText, fold, normalise
@@ -99,3 +100,43 @@ def test_a_hint_shows_the_one_sentence_of_thousands_that_a_passage_garbles():
     )
     assert hints.closest("Official 0042 served as mayor") == "Official 0042 served as mayor"
     assert hints.closest("Nothing of the kind was ever said here.") is None
+
+
+def closest_by_every_comparison(sentences: list[str], exact: str) -> str | None:
+    """What the hint promises, worked out the slow way: difflib's blocks of three characters or
+    more against every sentence sharing a word with the passage, at least 0.6 of the passage
+    shared; the stretch with the best ratio, the first in the source of equals."""
+    words = set(re.findall(r"\w+", exact.lower()))
+    best, best_likeness = None, 0.0
+    for sentence in sentences:
+        if not words & set(re.findall(r"\w+", sentence.lower())):
+            continue
+        blocks = difflib.SequenceMatcher(None, exact, sentence, autojunk=False)
+        blocks = [b for b in blocks.get_matching_blocks() if b.size >= 3]
+        shared = sum(b.size for b in blocks)
+        if not blocks or shared < 0.6 * len(exact):
+            continue
+        start, end = blocks[0].b, blocks[-1].b + blocks[-1].size
+        start = sentence.rfind(" ", 0, start) + 1
+        end = len(sentence) if sentence.find(" ", end) < 0 else sentence.find(" ", end)
+        likeness = 2 * shared / (len(exact) + end - start)
+        if likeness > best_likeness:
+            best, best_likeness = sentence[start:end], likeness
+    return best
+
+
+# Few words and short ones, some inside others, so that sentences share most of a passage
+# and often tie.
+alike_words = st.sampled_from(["Official", "0777", "report", "reprt", "a", "ab", "abc", "b"])
+sentence_of_words = st.lists(alike_words, min_size=1, max_size=8).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    sentences=st.lists(sentence_of_words, max_size=SentenceIndex.CANDIDATES),
+    exact=sentence_of_words,
+)
+# The later sentence may share more, yet tie once difflib has matched: the first must win.
+@example(sentences=["abc", "b a ab"], exact="b abc")
+def test_the_hint_is_the_stretch_difflib_likes_best_whatever_the_shortcut(sentences, exact):
+    assert SentenceIndex(sentences).closest(exact) == closest_by_every_comparison(sentences, exact)

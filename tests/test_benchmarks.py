@@ -53,7 +53,8 @@ def test_the_run_says_which_of_the_issues_targets_its_figures_meet():
 
     def case(site, anchor, check=0.5, pdf=3.0, peak=500, pdf_peak=900, full=None):
         figures = {"site_s": site, "anchor_s": anchor, "ratio": site / anchor, "check_s": check}
-        return figures | {"pdf_s": pdf, "peak_mib": peak, "pdf_peak_mib": pdf_peak, "full_s": full}
+        figures |= {"pdf_s": pdf, "peak_mib": peak, "pdf_peak_mib": pdf_peak}
+        return figures | {"full_s": full, "full_ratio": full / anchor if full else None}
 
     lines = target_lines(
         {

@@ -111,8 +111,8 @@ def closest_by_every_comparison(sentences: list[str], exact: str) -> str | None:
     for sentence in sentences:
         if not words & set(re.findall(r"\w+", sentence.lower())):
             continue
-        blocks = difflib.SequenceMatcher(None, exact, sentence, autojunk=False)
-        blocks = [b for b in blocks.get_matching_blocks() if b.size >= 3]
+        matcher = difflib.SequenceMatcher(None, exact, sentence, autojunk=False)
+        blocks = [b for b in matcher.get_matching_blocks() if b.size >= 3]
         shared = sum(b.size for b in blocks)
         if not blocks or shared < 0.6 * len(exact):
             continue

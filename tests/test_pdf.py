@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
+import signal
 
 import pytest
 from pypdf import PdfReader
@@ -188,6 +190,39 @@ def test_large_briefings_list_only_sections_in_the_contents_and_everyone_in_book
 def test_typst_errors_reach_the_caller_in_typsts_words():
     with pytest.raises(PdfFailed, match="failed to parse JSON"):
         PdfJob(b"{", paper="a4", timestamp=0).result()
+
+
+def test_a_typst_process_ended_for_want_of_memory_is_reported_with_what_to_do(
+    tmp_path, monkeypatch
+):
+    """Running out of memory leaves no error of Typst's own: the build says what happened."""
+    job = PdfJob(b"{", paper="a4", timestamp=0)
+    os.kill(job._process.pid, signal.SIGKILL)  # what the system's out-of-memory killer sends
+    with pytest.raises(PdfFailed) as killed:
+        job.result()
+    assert str(killed.value).startswith("Typst's process was ended by signal SIGKILL before")
+    assert "ran out of memory" in str(killed.value) and "`pdf: false`" in str(killed.value)
+
+    # Under a memory limit (ulimit -v) Typst's allocator gives up and aborts, saying so.
+    aborting = tmp_path / "aborting-python"
+    aborting.write_text(
+        "#!/bin/sh\necho 'memory allocation of 13312 bytes failed' >&2\nkill -ABRT $$\n"
+    )
+    aborting.chmod(0o755)
+    monkeypatch.setattr("briefing.pdf.sys.executable", str(aborting))
+    with pytest.raises(PdfFailed) as aborted:
+        PdfJob(b"{}", paper="a4", timestamp=0).result()
+    assert str(aborted.value).startswith(
+        "Typst's process was ended by signal SIGABRT before the PDF was done "
+        "(it said: memory allocation of 13312 bytes failed). It most likely ran out of memory"
+    )
+
+    monkeypatch.undo()
+    job = PdfJob(b"{", paper="a4", timestamp=0)
+    os.kill(job._process.pid, signal.SIGTERM)  # not a sign of memory: no such guess
+    with pytest.raises(PdfFailed) as ended:
+        job.result()
+    assert str(ended.value) == "Typst's process was ended by signal SIGTERM before the PDF was done"
 
 
 def all_text(pdf: bytes) -> list[str]:

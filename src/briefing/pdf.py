@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -103,8 +104,10 @@ class PdfJob:
         pdf, errors = self._output
         if self._stopped:
             raise PdfFailed("the compile was stopped before it finished")
+        message = errors.decode("utf-8", "replace").strip()
+        if self._process.returncode < 0:
+            raise PdfFailed(_ended_by_signal(-self._process.returncode, message))
         if self._process.returncode != 0:
-            message = errors.decode("utf-8", "replace").strip()
             raise PdfFailed(message or f"Typst's process ended with {self._process.returncode}")
         return pdf
 
@@ -113,6 +116,27 @@ class PdfJob:
         self._stopped = True
         self._process.kill()
         self._feeder.join()
+
+
+def _ended_by_signal(number: int, errors: str) -> str:
+    """Why Typst's process ended with neither a PDF nor an error of its own, in words a user
+    can act on: the signal, Typst's last words if any, and what most likely caused it."""
+    try:
+        name = signal.Signals(number).name
+    except ValueError:  # a signal Python has no name for
+        name = str(number)
+    message = f"Typst's process was ended by signal {name} before the PDF was done"
+    said = errors.strip().splitlines()
+    if said:
+        message += f" (it said: {said[0]})"
+    # The system's out-of-memory killer sends SIGKILL; a memory limit makes Typst abort.
+    if number == signal.SIGKILL or "memory allocation of" in errors:
+        message += (
+            ". It most likely ran out of memory: Typst needs about 1.4 MB a page while it "
+            "compiles (1.5 GiB for a briefing of 1,000 people). Give it more memory, or leave "
+            "the PDF out with `pdf: false` under the briefing plugin in mkdocs.yml."
+        )
+    return message
 
 
 def build_timestamp(dossier: Dossier) -> int:

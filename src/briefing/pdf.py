@@ -119,8 +119,8 @@ class PdfJob:
 
 
 def _ended_by_signal(number: int, errors: str) -> str:
-    """Why Typst's process ended with neither a PDF nor an error of its own, in words a user
-    can act on: the signal, Typst's last words if any, and what most likely caused it."""
+    """Why a signal ended Typst's process, in words a user can act on: the signal, the first
+    line it wrote if any (Typst's own errors end the process normally), and the likely cause."""
     try:
         name = signal.Signals(number).name
     except ValueError:  # a signal Python has no name for

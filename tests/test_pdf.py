@@ -7,6 +7,8 @@ import os
 import re
 import shutil
 import signal
+import subprocess
+import sys
 
 import pytest
 from pypdf import PdfReader
@@ -192,9 +194,7 @@ def test_typst_errors_reach_the_caller_in_typsts_words():
         PdfJob(b"{", paper="a4", timestamp=0).result()
 
 
-def test_a_typst_process_ended_for_want_of_memory_is_reported_with_what_to_do(
-    tmp_path, monkeypatch
-):
+def test_a_typst_process_ended_for_want_of_memory_is_reported_with_what_to_do(monkeypatch):
     """Running out of memory leaves no error of Typst's own: the build says what happened."""
     job = PdfJob(b"{", paper="a4", timestamp=0)
     os.kill(job._process.pid, signal.SIGKILL)  # what the system's out-of-memory killer sends
@@ -204,12 +204,15 @@ def test_a_typst_process_ended_for_want_of_memory_is_reported_with_what_to_do(
     assert "ran out of memory" in str(killed.value) and "`pdf: false`" in str(killed.value)
 
     # Under a memory limit (ulimit -v) Typst's allocator gives up and aborts, saying so.
-    aborting = tmp_path / "aborting-python"
-    aborting.write_text(
-        "#!/bin/sh\necho 'memory allocation of 13312 bytes failed' >&2\nkill -ABRT $$\n"
+    aborting = (
+        "import os, signal, sys; sys.stderr.write('memory allocation of 13312 bytes failed')"
+        "; sys.stderr.flush(); os.kill(os.getpid(), signal.SIGABRT)"
     )
-    aborting.chmod(0o755)
-    monkeypatch.setattr("briefing.pdf.sys.executable", str(aborting))
+    popen = subprocess.Popen
+    monkeypatch.setattr(
+        "briefing.pdf.subprocess.Popen",
+        lambda command, **kwargs: popen([sys.executable, "-c", aborting], **kwargs),
+    )
     with pytest.raises(PdfFailed) as aborted:
         PdfJob(b"{}", paper="a4", timestamp=0).result()
     assert str(aborted.value).startswith(

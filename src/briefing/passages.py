@@ -152,6 +152,7 @@ class SentenceIndex:
 
     POOL = 64  # sentences holding the passage's rarest words, scored by the words they share
     CANDIDATES = 8  # of those, the sentences compared character by character
+    SHARED = 0.6  # of the passage's characters a sentence must share to be shown
 
     def __init__(self, sentences: list[str]):
         self._folded = [fold(sentence) for sentence in sentences]
@@ -196,7 +197,7 @@ class SentenceIndex:
         bounded = []
         for index in most_alike:
             most_shared = LCSseq.similarity(target, self._folded[index])
-            if most_shared >= 0.6 * len(target):
+            if most_shared >= self.SHARED * len(target):
                 bounded.append((_likeness(target, most_shared, most_shared), index))
         best, best_likeness, best_index = None, 0.0, len(self._folded)
         for bound, index in sorted(bounded, key=lambda pair: (-pair[0], pair[1])):
@@ -206,7 +207,7 @@ class SentenceIndex:
             matcher = difflib.SequenceMatcher(None, target, folded, autojunk=False)
             blocks = [b for b in matcher.get_matching_blocks() if b.size >= 3]
             shared = sum(b.size for b in blocks)
-            if not blocks or shared < 0.6 * len(target):
+            if not blocks or shared < self.SHARED * len(target):
                 continue
             stretch = _whole_words(folded, blocks[0].b, blocks[-1].b + blocks[-1].size)
             likeness = _likeness(target, shared, len(stretch))

@@ -126,7 +126,7 @@ def _ended_by_signal(number: int, errors: str) -> str:
     except ValueError:  # a signal Python has no name for
         name = str(number)
     message = f"Typst's process was ended by signal {name} before the PDF was done"
-    said = errors.strip().splitlines()
+    said = errors.splitlines()
     if said:
         message += f" (it said: {said[0]})"
     # The system's out-of-memory killer sends SIGKILL; a memory limit makes Typst abort.

@@ -360,6 +360,68 @@ def test_a_served_site_does_not_keep_the_pages_of_earlier_builds(tmp_path, monke
     assert "typst" not in sys.modules
 
 
+def test_a_served_site_compiles_its_pdf_again_only_when_what_it_makes_the_pdf_from_changed(
+    tmp_path, monkeypatch, caplog
+):
+    """An edit the PDF does not show reuses the last PDF; any other edit compiles it again."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort
+    from pypdf import PdfReader
+
+    from briefing import pdf
+
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    served = tmp_path / "served"
+    compiled: list[pdf.PdfJob] = []
+
+    class CountedJob(pdf.PdfJob):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            compiled.append(self)
+
+    monkeypatch.setattr("briefing.pdf.PdfJob", CountedJob)
+    caplog.set_level("INFO", logger="mkdocs")
+    config = in_process_config(project, served, monkeypatch)
+    config.plugins.on_startup(command="serve", dirty=False)
+
+    def built_pdf_text() -> str:
+        reader = PdfReader(served / "briefing.pdf")
+        return " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+
+    build(config)
+    first = (served / "briefing.pdf").read_bytes()
+    assert "Harbour master of Port Vell." in built_pdf_text()
+    before = len(compiled)  # MkDocs keeps one plugin per process: an earlier test's PDF may do
+
+    edit(project / "docs" / "notes.md", "A hand-written page", "An edited page")
+    build(config)
+    assert "An edited page" in (served / "notes" / "index.html").read_text(encoding="utf-8")
+    assert len(compiled) == before  # Typst did not run
+    assert (served / "briefing.pdf").read_bytes() == first
+    assert "its PDF is used again" in caplog.text
+
+    # A build that fails after taking the last PDF leaves it fit to be used again.
+    clash = project / "docs" / "people" / "index.md"
+    clash.parent.mkdir()
+    clash.write_text("# My people\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        build(config)
+    clash.unlink()
+    build(config)
+    assert len(compiled) == before and (served / "briefing.pdf").read_bytes() == first
+
+    edit(project / "dossier/people/tomas-reed.yml", "of Port Vell.", "of the town.")
+    build(config)
+    assert len(compiled) == before + 1
+    assert "Harbour master of the town." in built_pdf_text()
+
+    config.plugins["briefing"].config.paper = "us-letter"
+    build(config)
+    assert len(compiled) == before + 2
+    assert PdfReader(served / "briefing.pdf").pages[0].mediabox.width == 612  # 8.5 in
+
+
 def test_search_finds_a_cited_passage_in_its_source_not_again_in_each_profiles_notes(site):
     """A profile's notes quote the source; search finds those words once, in the source."""
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))

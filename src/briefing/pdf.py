@@ -60,12 +60,29 @@ def start_pdf(
     timestamp: int | None = None,
     footnote_limit: int = FOOTNOTE_LIMIT,
     contents_limit: int = CONTENTS_LIMIT,
+    reuse: PdfJob | None = None,
 ) -> PdfJob:
-    """Shape the briefing's data and start Typst on it; the job's `result()` is the PDF."""
+    """Shape the briefing's data and start Typst on it; the job's `result()` is the PDF.
+
+    `reuse`, a job whose PDF was made, is returned as it is when it was made from the same
+    input: a served site's rebuild after an edit the PDF does not show (a hand-written page,
+    the theme) then skips Typst, its seconds and its memory.
+    """
     data = orjson.dumps(pdf_data(dossier, footnote_limit, contents_limit))
     if timestamp is None:
         timestamp = build_timestamp(dossier)
+    if reuse is not None and reuse.made_from == _typst_input(data, paper, timestamp):
+        return reuse
     return PdfJob(data, paper=paper, timestamp=timestamp)
+
+
+def _typst_input(
+    data: bytes, paper: Paper, timestamp: int
+) -> tuple[Path, bytes, Paper, int, bytes]:
+    """Everything Typst makes the PDF from: it reads no file but the template, and no fonts
+    but the wheel's, so the same input gives the same bytes."""
+    template = Path(__file__).parent / TEMPLATE_FOLDER / TEMPLATE
+    return template, template.read_bytes(), paper, timestamp, data
 
 
 class PdfFailed(Exception):
@@ -83,9 +100,10 @@ class PdfJob:
     """
 
     def __init__(self, data: bytes, *, paper: Paper, timestamp: int):
-        here = Path(__file__).parent
-        command = [sys.executable, str(here / "typeset.py"),
-                   str(here / TEMPLATE_FOLDER / TEMPLATE), paper, str(timestamp)]  # fmt: skip
+        self.made_from = _typst_input(data, paper, timestamp)
+        template = self.made_from[0]
+        command = [sys.executable, str(Path(__file__).parent / "typeset.py"),
+                   str(template), paper, str(timestamp)]  # fmt: skip
         self._process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )

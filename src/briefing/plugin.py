@@ -58,6 +58,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.seeds_dir: Path | None = None
         self.final_site_dir: str | None = None
         self.pdf_job: PdfJob | None = None
+        self.last_pdf: PdfJob | None = None  # the last job that made its PDF, for reuse
         self.pdf_file: File | None = None
         # A page's HTML and contents list, put aside while search reads its text.
         self.put_aside: tuple[str, TableOfContents] | None = None
@@ -97,7 +98,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # Dates in the sitemap and the PDF come from the dossier, never from the clock.
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_timestamp(dossier)))
         # Typst compiles in a process of its own: the PDF is made while the site is built.
-        self.pdf_job = start_pdf(dossier, paper=self.config.paper) if self.config.pdf else None
+        self.pdf_job = None
+        if self.config.pdf:
+            self.pdf_job = start_pdf(dossier, paper=self.config.paper, reuse=self.last_pdf)
+            if self.pdf_job is self.last_pdf:
+                log.info("The PDF's input is as in the last build: its PDF is used again")
         self.seeds_dir = (self.dossier_dir / dossier.meta.seeds).resolve()
         renderer = SiteRenderer(dossier, use_directory_urls=config.use_directory_urls)
         with collector_paused():
@@ -113,6 +118,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             target = config.extra_css if name.endswith(".css") else config.extra_javascript
             if f"{ASSET_FOLDER}/{name}" not in [str(x) for x in target]:
                 target.insert(0, f"{ASSET_FOLDER}/{name}")
+        self.final_site_dir = self.staging = None  # served, one plugin sees every build
         if self.command == "build":
             self._stage(config)
         return config
@@ -186,6 +192,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             except PdfFailed as error:  # fails the build; the last good site stays
                 raise PluginError(f"the PDF briefing could not be compiled:\n{error}") from None
             Path(self.pdf_file.abs_dest_path).write_bytes(pdf)
+            self.last_pdf = job
         if self.final_site_dir is None:
             return
         if config.strict and self.warnings.get_counts():
@@ -197,7 +204,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
         job, self.pdf_job = self.pdf_job, None
-        if job is not None:
+        if job is not None and job is not self.last_pdf:
             job.stop()  # no PDF for a failed build: do not wait for it
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.final_site_dir is not None and self.staging is not None:

@@ -265,13 +265,18 @@ def test_links_also_resolve_without_directory_urls(tmp_path):
     assert broken_links(project / "build") == []
 
 
-def in_process_config(project: Path, site_dir: Path, monkeypatch):
+def in_process_config(project: Path, site_dir: Path, monkeypatch, command: str = "build"):
     """MkDocs' configuration of a project, for builds run in this process as `mkdocs serve`
-    runs them; the plugin sets SOURCE_DATE_EPOCH, which is put back after the test."""
+    runs them; the plugin sets SOURCE_DATE_EPOCH, which is put back after the test.
+
+    MkDocs keeps one plugin per process, so the command is given every time: a test must not
+    build as the one before it served."""
     from mkdocs.config import load_config
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    return load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir))
+    config.plugins.on_startup(command=command, dirty=False)
+    return config
 
 
 def test_a_pdf_that_fails_to_compile_fails_the_build_and_keeps_the_last_one(
@@ -344,8 +349,7 @@ def test_a_served_site_does_not_keep_the_pages_of_earlier_builds(tmp_path, monke
 
     project = tmp_path / "mini"
     shutil.copytree(FIXTURE, project)
-    config = in_process_config(project, tmp_path / "served", monkeypatch)
-    config.plugins.on_startup(command="serve", dirty=False)
+    config = in_process_config(project, tmp_path / "served", monkeypatch, command="serve")
 
     def pages_in_memory() -> int:
         return sum(isinstance(o, Page) for o in gc.get_objects())
@@ -382,8 +386,7 @@ def test_a_served_site_compiles_its_pdf_again_only_when_what_it_makes_the_pdf_fr
 
     monkeypatch.setattr("briefing.pdf.PdfJob", CountedJob)
     caplog.set_level("INFO", logger="mkdocs")
-    config = in_process_config(project, served, monkeypatch)
-    config.plugins.on_startup(command="serve", dirty=False)
+    config = in_process_config(project, served, monkeypatch, command="serve")
 
     def built_pdf_text() -> str:
         reader = PdfReader(served / "briefing.pdf")

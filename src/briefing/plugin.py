@@ -69,6 +69,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # MkDocs keeps one plugin for all the builds of a process: none of the last one's
+        # folders carry over (a served build writes in place; only `build` stages).
+        self.final_site_dir = self.staging = None
         if self.command == "serve":
             # What the last build left (its pages, navigation, templates) waits in the oldest
             # generation for a full pass, which the freezing below keeps from coming while a
@@ -118,7 +121,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             target = config.extra_css if name.endswith(".css") else config.extra_javascript
             if f"{ASSET_FOLDER}/{name}" not in [str(x) for x in target]:
                 target.insert(0, f"{ASSET_FOLDER}/{name}")
-        self.final_site_dir = self.staging = None  # served, one plugin sees every build
         if self.command == "build":
             self._stage(config)
         return config

@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 import orjson
 
+from briefing.collector import collector_paused
 from briefing.dossier import Dossier
 from briefing.model import Citation, DateSpec, Event, Person, Quote, Statement
 from briefing.pictures import (
@@ -68,7 +69,8 @@ def start_pdf(
     input: a served site's rebuild after an edit the PDF does not show (a hand-written page,
     the theme) then skips Typst, its seconds and its memory.
     """
-    data = orjson.dumps(pdf_data(dossier, footnote_limit, contents_limit))
+    with collector_paused():  # a few hundred thousand new values beside the whole dossier
+        data = orjson.dumps(pdf_data(dossier, footnote_limit, contents_limit))
     if timestamp is None:
         timestamp = build_timestamp(dossier)
     if reuse is not None and reuse.made_from == _typst_input(data, paper, timestamp):

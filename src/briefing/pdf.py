@@ -17,7 +17,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import orjson
 
@@ -78,13 +78,20 @@ def start_pdf(
     return PdfJob(data, paper=paper, timestamp=timestamp)
 
 
-def _typst_input(
-    data: bytes, paper: Paper, timestamp: int
-) -> tuple[Path, bytes, Paper, int, bytes]:
+class TypstInput(NamedTuple):
     """Everything Typst makes the PDF from: it reads no file but the template, and no fonts
     but the wheel's, so the same input gives the same bytes."""
+
+    template: Path
+    template_text: bytes
+    paper: Paper
+    timestamp: int
+    data: bytes
+
+
+def _typst_input(data: bytes, paper: Paper, timestamp: int) -> TypstInput:
     template = Path(__file__).parent / TEMPLATE_FOLDER / TEMPLATE
-    return template, template.read_bytes(), paper, timestamp, data
+    return TypstInput(template, template.read_bytes(), paper, timestamp, data)
 
 
 class PdfFailed(Exception):
@@ -103,9 +110,8 @@ class PdfJob:
 
     def __init__(self, data: bytes, *, paper: Paper, timestamp: int):
         self.made_from = _typst_input(data, paper, timestamp)
-        template = self.made_from[0]
         command = [sys.executable, str(Path(__file__).parent / "typeset.py"),
-                   str(template), paper, str(timestamp)]  # fmt: skip
+                   str(self.made_from.template), paper, str(timestamp)]  # fmt: skip
         self._process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )

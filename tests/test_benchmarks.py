@@ -9,7 +9,7 @@ import sys
 import yaml
 
 from briefing import build_dossier, check_dossier
-from conftest import FIXTURE, ROOT
+from support import FIXTURE, ROOT
 
 
 def test_benchmark_runs_at_tiny_size():
@@ -48,7 +48,6 @@ def test_benchmark_runs_at_tiny_size():
 
 
 def test_the_run_says_which_of_the_issues_targets_its_figures_meet():
-    sys.path.insert(0, str(ROOT / "benchmarks"))
     from run import target_lines
 
     def case(site, anchor, check=0.5, pdf=3.0, peak=500, pdf_peak=900, full=None):
@@ -76,7 +75,6 @@ def test_the_run_says_which_of_the_issues_targets_its_figures_meet():
 
 
 def test_generated_dossier_is_valid_and_fully_cited(tmp_path):
-    sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import write
 
     counts = write(12, tmp_path)
@@ -92,7 +90,6 @@ def test_generated_dossier_is_valid_and_fully_cited(tmp_path):
 
 
 def test_generated_dossier_with_every_kind_holds_each_and_checks_clean(tmp_path):
-    sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import write
 
     for articles in (1, 3):
@@ -135,7 +132,6 @@ def test_served_memory_runs_and_leaves_the_project_as_it_was(tmp_path):
 
 
 def test_served_memory_edits_the_title_of_a_generated_dossier_too(tmp_path):
-    sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import write
     from serve_memory import TITLE
 

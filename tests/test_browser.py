@@ -17,8 +17,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT
 from sitecheck import broken_links, build_site
+from support import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"

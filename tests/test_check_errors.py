@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit, run_check, synthetic
+from support import edit, run_check, synthetic
 
 
 def assert_error(capsys, dossier: Path, file: str, line: int, *needles: str) -> str:

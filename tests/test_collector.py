@@ -6,7 +6,7 @@ import gc
 import sys
 
 from briefing import check_dossier
-from conftest import edit
+from support import edit
 
 
 def test_checking_leaves_the_collector_on_after_a_good_and_a_bad_dossier(mini):

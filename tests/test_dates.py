@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.dates import EdtfDate, resolve_relative
+from briefing.text.dates import EdtfDate, resolve_relative
 
 
 def test_precision_and_human_form():

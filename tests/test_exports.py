@@ -11,8 +11,8 @@ import pytest
 from followthemoney import model as ftm
 
 from briefing import build_dossier
-from briefing.export import exports
-from conftest import FIXTURE, ROOT
+from briefing.exports import exports
+from support import FIXTURE, ROOT
 
 
 @pytest.fixture(scope="module", params=["fixture", "kazakhstan"])

@@ -7,8 +7,8 @@ import shutil
 import pytest
 
 from briefing import build_dossier, check_dossier
-from briefing.passages import fold
-from conftest import ROOT, edit
+from briefing.text.passages import fold
+from support import ROOT, edit
 
 DOSSIER = ROOT / "dossier"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing.plugin import GROUPS_PER_LEVEL, SECTION_CHUNK, _navigation
 from briefing.site import SitePage
+from briefing.site.navigation import GROUPS_PER_LEVEL, SECTION_CHUNK, navigation
 
 HOME = SitePage("index.md", "Home", "")
 
@@ -34,12 +34,12 @@ def widest_level(entries: list) -> int:
 
 
 def test_a_short_section_lists_its_pages(tmp_path: Path):
-    nav = _navigation([HOME, *people(12)], tmp_path)
+    nav = navigation([HOME, *people(12)], tmp_path)
     assert section(nav, "People") == [f"people/p{n:05d}.md" for n in range(12)]
 
 
 def test_thousands_of_people_fold_into_nested_groups_that_keep_every_page(tmp_path: Path):
-    folded = section(_navigation([HOME, *people(3000)], tmp_path), "People")
+    folded = section(navigation([HOME, *people(3000)], tmp_path), "People")
     assert leaves(folded) == [f"people/p{n:05d}.md" for n in range(3000)]
     assert widest_level(folded) == SECTION_CHUNK  # only a group of pages is that wide
     assert len(folded) <= GROUPS_PER_LEVEL
@@ -56,14 +56,14 @@ def test_thousands_of_people_fold_into_nested_groups_that_keep_every_page(tmp_pa
 
 
 def test_a_section_of_sixty_pages_is_listed_as_it_is(tmp_path: Path):
-    assert section(_navigation([HOME, *people(60)], tmp_path), "People") == [
+    assert section(navigation([HOME, *people(60)], tmp_path), "People") == [
         f"people/p{n:05d}.md" for n in range(60)
     ]
-    folded = section(_navigation([HOME, *people(61)], tmp_path), "People")
+    folded = section(navigation([HOME, *people(61)], tmp_path), "People")
     assert [len(leaves([group])) for group in folded] == [15, 15, 15, 16]  # no group of one
 
 
-def test_group_titles_are_escaped_for_the_navigation(tmp_path: Path):
+def test_group_titles_are_escaped_for_thenavigation(tmp_path: Path):
     pages = [SitePage(f"people/p{n:03d}.md", f"<b>{n:03d}</b>", "") for n in range(100)]
-    folded = section(_navigation([HOME, *pages], tmp_path), "People")
+    folded = section(navigation([HOME, *pages], tmp_path), "People")
     assert next(iter(folded[0])) == "&lt;b&gt;000&lt;/b&gt; – &lt;b&gt;019&lt;/b&gt;"

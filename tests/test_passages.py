@@ -8,7 +8,7 @@ import re
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from briefing.passages import SentenceIndex, SourceText, fold, normalise
+from briefing.text.passages import SentenceIndex, SourceText, fold, normalise
 
 WORDS = ["vote", "Sunday", "the", "coup", "said", '"riots"', "‘plot’", "seven", "of", "Almaty,"]
 whitespace = st.sampled_from([" ", "\n", "  ", " \n ", "\t", "\n\n"])

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from briefing import build_dossier
 from briefing.pdf import PdfFailed, PdfJob, build_pdf
-from conftest import FIXTURE, edit, synthetic
+from support import FIXTURE, edit, synthetic
 
 SECTIONS = [
     "At a glance",
@@ -210,7 +210,7 @@ def test_a_typst_process_ended_for_want_of_memory_is_reported_with_what_to_do(mo
     )
     popen = subprocess.Popen
     monkeypatch.setattr(
-        "briefing.pdf.subprocess.Popen",
+        "briefing.pdf.job.subprocess.Popen",
         lambda command, **kwargs: popen([sys.executable, "-c", aborting], **kwargs),
     )
     with pytest.raises(PdfFailed) as aborted:

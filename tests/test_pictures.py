@@ -8,17 +8,10 @@ from itertools import combinations
 import pytest
 
 from briefing import build_dossier
-from briefing.pictures import (
-    CHART_ROW_LIMIT,
-    FIRST_ROW,
-    MAP_LIMIT,
-    PRINT,
-    ROW_H,
-    Box,
-    relationship_map,
-    timeline_chart,
-)
-from conftest import FIXTURE, ROOT, synthetic
+from briefing.pictures import CHART_ROW_LIMIT, MAP_LIMIT, PRINT, relationship_map, timeline_chart
+from briefing.pictures.svg import Box
+from briefing.pictures.timeline_chart import FIRST_ROW, ROW_H
+from support import FIXTURE, ROOT, synthetic
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -126,7 +119,7 @@ def test_timeline_chart_places_each_event_at_its_precision(dossier):
 def test_pictures_escape_text_from_yaml(tmp_path):
     import shutil
 
-    from conftest import edit
+    from support import edit
 
     shutil.copytree(FIXTURE, tmp_path / "mini")
     dossier_dir = tmp_path / "mini" / "dossier"

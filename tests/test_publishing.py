@@ -17,8 +17,8 @@ import pytest
 import yaml
 from packaging.requirements import Requirement
 
-from conftest import FIXTURE, ROOT, edit
 from sitecheck import build_site
+from support import FIXTURE, ROOT, edit
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from briefing.schema import schemas, stale_schemas
-from conftest import ROOT
+from briefing.model.schema import schemas, stale_schemas
+from support import ROOT
 
 
 def test_committed_schema_is_current():

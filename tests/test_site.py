@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from briefing.site import search_view
-from conftest import FIXTURE, edit, synthetic
 from sitecheck import broken_links, build_site, content, page
+from support import FIXTURE, edit, synthetic
 
 
 @pytest.fixture(scope="module")
@@ -295,7 +295,7 @@ def test_a_pdf_that_fails_to_compile_fails_the_build_and_keeps_the_last_one(
     broken = tmp_path / "broken-template"
     broken.mkdir()
     (broken / "briefing.typ").write_text('#panic("the layout failed")\n')
-    monkeypatch.setattr("briefing.pdf.TEMPLATE_FOLDER", str(broken))
+    monkeypatch.setattr("briefing.pdf.job.TEMPLATE", broken / "briefing.typ")
     config = in_process_config(project, out, monkeypatch)
     with pytest.raises(Abort):
         build(config)
@@ -328,7 +328,7 @@ def test_a_build_that_fails_stops_its_pdf_rather_than_waiting_for_it(tmp_path, m
         started.append(pdf.start_pdf(*args, **kwargs))
         return started[-1]
 
-    monkeypatch.setattr("briefing.plugin.start_pdf", start_and_keep)
+    monkeypatch.setattr("briefing.mkdocs.plugin.start_pdf", start_and_keep)
     config = in_process_config(project, project / "build", monkeypatch)
     with pytest.raises(Abort):
         build(config)
@@ -384,7 +384,7 @@ def test_a_served_site_compiles_its_pdf_again_only_when_what_it_makes_the_pdf_fr
             super().__init__(*args, **kwargs)
             compiled.append(self)
 
-    monkeypatch.setattr("briefing.pdf.PdfJob", CountedJob)
+    monkeypatch.setattr("briefing.pdf.job.PdfJob", CountedJob)
     caplog.set_level("INFO", logger="mkdocs")
     config = in_process_config(project, served, monkeypatch, command="serve")
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from briefing.templatecache import use_template_cache
+from briefing.site.templatecache import use_template_cache
 
 TEMPLATE = "{% if true %}\nshown\n{% endif %}\n"
 

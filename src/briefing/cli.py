@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from briefing import check_dossier
-from briefing.schema import write_schemas
+from briefing.model.schema import write_schemas
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 

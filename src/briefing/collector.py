@@ -31,3 +31,21 @@ def collector_paused() -> Iterator[None]:
             gc.unfreeze()
         if was_enabled:
             gc.enable()
+
+
+def keep_out_of_collection() -> None:
+    """Hand everything alive now (a build's dossier and pages) to the collector's permanent
+    generation: they live until the build ends, and its passes need not walk them meanwhile.
+    Undone by `release_to_collection` when the build ends, however it ends."""
+    gc.freeze()
+
+
+def release_to_collection() -> None:
+    gc.unfreeze()
+
+
+def collect_what_the_last_build_left() -> None:
+    """A served site's last build (its pages, navigation, templates) waits in the oldest
+    generation for a full pass, which the freezing keeps from coming while a build runs: run
+    one before the next build, or every rebuild stays in memory."""
+    gc.collect()

@@ -6,11 +6,11 @@ source text, every relative date is resolved, and coverage is measured.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
-from briefing.coverage import Coverage
 from briefing.model import (
     Citation,
     DossierMeta,
@@ -20,12 +20,50 @@ from briefing.model import (
     Person,
     Place,
     Quote,
+    Record,
     Relation,
     Source,
     Statement,
 )
+from briefing.model.kinds import PROFILED
+from briefing.text.dates import EdtfDate
+from briefing.text.sentences import Sentence
 
-Entity = Person | Group | Organisation | Place
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+@dataclass
+class Coverage:
+    """How much of one source the dossier cites."""
+
+    source_id: str
+    sentences: list[Sentence]
+    # The citations' (start, end, number), sorted: the source page marks them from here.
+    spans: list[tuple[int, int, int]] = field(default_factory=list)
+    citing: dict[int, list[int]] = field(default_factory=dict)  # sentence index -> citation nos.
+    explained: dict[int, str] = field(default_factory=dict)  # sentence index -> reason uncited
+
+    @property
+    def factual(self) -> list[int]:
+        return [i for i, s in enumerate(self.sentences) if s.kind == "content"]
+
+    @property
+    def cited(self) -> list[int]:
+        return [i for i in self.factual if self.citing.get(i)]
+
+    @property
+    def uncited(self) -> list[int]:
+        return [i for i in self.factual if not self.citing.get(i)]
+
+    @property
+    def share(self) -> float:
+        return len(self.cited) / len(self.factual) if self.factual else 1.0
+
+    def summary(self) -> str:
+        return (
+            f"{self.share:.0%} of factual sentences cited ({len(self.cited)}/{len(self.factual)})"
+        )
 
 
 @dataclass
@@ -57,31 +95,38 @@ class CitationUse:
 class Dossier:
     meta: DossierMeta
     sources: dict[str, SourceDocument]
-    people: dict[str, Person]
-    groups: dict[str, Group]
-    organisations: dict[str, Organisation]
-    places: dict[str, Place]
+    # Kind noun -> id -> record, for every kind with profiles (see `kinds.PROFILED`), each in
+    # the order its files were read.
+    profiles: dict[str, dict[str, Any]]
     events: list[Event]  # in chronological order
     quotes: list[Quote]
     relations: list[Relation] = field(default_factory=list)
     citations: list[CitationUse] = field(default_factory=list)  # by number, from 1
 
-    def entity(self, entity_id: str) -> Entity | Event | None:
-        for table in (self.people, self.groups, self.organisations, self.places):
-            if entity_id in table:
-                return table[entity_id]
-        return self._events_by_id.get(entity_id)
+    @property
+    def people(self) -> dict[str, Person]:
+        return self.profiles["person"]
+
+    @property
+    def groups(self) -> dict[str, Group]:
+        return self.profiles["group"]
+
+    @property
+    def organisations(self) -> dict[str, Organisation]:
+        return self.profiles["organisation"]
+
+    @property
+    def places(self) -> dict[str, Place]:
+        return self.profiles["place"]
+
+    def entity(self, entity_id: str) -> Record | Event | None:
+        found = self._by_id.get(entity_id)
+        return found[1] if found else None
 
     def kind_of(self, entity_id: str) -> str | None:
-        for kind, table in (
-            ("person", self.people),
-            ("group", self.groups),
-            ("organisation", self.organisations),
-            ("place", self.places),
-        ):
-            if entity_id in table:
-                return kind
-        return "event" if entity_id in self._events_by_id else None
+        """The noun of the record's kind ("person", "event", ...), None for an unknown id."""
+        found = self._by_id.get(entity_id)
+        return found[0] if found else None
 
     def name_of(self, entity_id: str) -> str:
         entity = self.entity(entity_id)
@@ -91,6 +136,36 @@ class Dossier:
 
     def citation(self, number: int) -> CitationUse:
         return self.citations[number - 1]
+
+    def passage(self, citation: Citation) -> str:
+        """The cited words as the source has them, with whitespace folded."""
+        text = self.sources[citation.source_id].text  # type: ignore[index]
+        return " ".join(text[citation.start : citation.end].split())
+
+    def source_of(self, citation: Citation) -> Source:
+        return self.sources[citation.source_id].source  # type: ignore[index]
+
+    def source_date(self, citation: Citation) -> EdtfDate:
+        """The date of the source a citation quotes: what an age or "now" in it is as of."""
+        return self.source_of(citation).date.date
+
+    def relation_sentence(self, relation: Relation) -> str:
+        """The relation in words: "A succeeded B, according to C (editorial inference)"."""
+        name = self.name_of
+        words = f"{name(relation.subject)} {relation.label} {name(relation.object)}"
+        if relation.according_to:
+            words += f", according to {name(relation.according_to)}"
+        if relation.inference:
+            words += " (editorial inference)"
+        return words
+
+    @cached_property
+    def _by_id(self) -> dict[str, tuple[str, Record | Event]]:
+        found: dict[str, tuple[str, Record | Event]] = {}
+        for kind in PROFILED:
+            found.update((i, (kind.noun, record)) for i, record in self.profiles[kind.noun].items())
+        found.update((event.id, ("event", event)) for event in self.events)
+        return found
 
     @property
     def main_people(self) -> list[Person]:
@@ -159,10 +234,6 @@ class Dossier:
         return sorted(actors, key=self.name_of)
 
     @cached_property
-    def _events_by_id(self) -> dict[str, Event]:
-        return {e.id: e for e in self.events}
-
-    @cached_property
     def _quotes_by(self) -> dict[str, list[Quote]]:
         return _index((q.speaker, q) for q in self.quotes if q.speaker)
 
@@ -222,17 +293,16 @@ class Dossier:
 
     def summary(self) -> str:
         """What was checked, in one line (`briefing check` and the build both print it)."""
-        return (
-            f"{len(self.people)} people, {len(self.groups)} groups, "
-            f"{len(self.organisations)} organisations, {len(self.places)} places, "
-            f"{len(self.events)} events, {len(self.quotes)} quotes, "
-            f"{len(self.relations)} relations; {len(self.citations)} citations verified"
-        )
+        counted = [(len(self.profiles[kind.noun]), kind.folder) for kind in PROFILED]
+        counted += [(len(self.events), "events"), (len(self.quotes), "quotes")]
+        counted += [(len(self.relations), "relations")]
+        listed = ", ".join(f"{count} {folder}" for count, folder in counted)
+        return f"{listed}; {len(self.citations)} citations verified"
 
 
-def _index(pairs) -> dict:
+def _index(pairs: Iterable[tuple[K, V]]) -> dict[K, list[V]]:
     """key -> list of values, in the order met."""
-    index: dict = {}
+    index: dict[K, list[V]] = {}
     for key, value in pairs:
         index.setdefault(key, []).append(value)
     return index

@@ -145,3 +145,26 @@ def field_path(loc: tuple) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+# --- words for messages ---------------------------------------------------------------------
+
+
+def a_noun(noun: str) -> str:
+    """'a person', 'an organisation'."""
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """Text for a message: whitespace folded, and cut with '...' past `limit` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def some_of(ids: Iterable[str], shown: int = 5) -> str:
+    """Ids for a message: all of a few, or the first few and how many more (a dossier of a
+    hundred sources would otherwise print all hundred in every such error)."""
+    names = sorted(ids)
+    if len(names) <= shown + 1:
+        return ", ".join(names)
+    return f"{', '.join(names[:shown])} and {len(names) - shown} more"

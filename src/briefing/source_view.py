@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefing.coverage import SentenceKind
 from briefing.dossier import SourceDocument
+from briefing.text.sentences import SentenceKind
 
 
 @dataclass

@@ -1,44 +1,23 @@
-"""Render the verified dossier as a print briefing with Typst.
-
-Python shapes the dossier into plain JSON (names resolved, dates in words, passages cut from the
-source); the Typst template in `templates/pdf/` lays it out, in a process of its own
-(`typeset.py`) so the site can be built meanwhile. The data reaches Typst as a string
-input and is only ever placed as Typst strings, so text from YAML cannot become Typst markup.
-Only the fonts inside the `typst` wheel are used, and the timestamp comes from
-SOURCE_DATE_EPOCH or the dossier's as-of date, so identical input gives identical bytes.
-"""
+"""The briefing's data for Typst: the dossier shaped into plain JSON values, with names
+resolved, dates in words and passages cut from the source. The template in `briefing.typ`
+lays it out."""
 
 from __future__ import annotations
 
-import calendar
-import os
-import signal
-import subprocess
-import sys
-import threading
-from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any
 
-import orjson
-
-from briefing.collector import collector_paused
-from briefing.dossier import Dossier
-from briefing.model import Citation, DateSpec, Event, Person, Quote, Statement
+from briefing.dossier import Dossier, SourceDocument
+from briefing.model import Citation, DateSpec, Event, Person, Quote, Record, Statement
+from briefing.model.kinds import PROFILED
 from briefing.pictures import (
     CHART_ROW_LIMIT,
     MAP_LIMIT,
     PRINT,
     records_on_map,
-    relation_sentence,
     relationship_map,
     timeline_chart,
 )
 from briefing.source_view import paragraphs
-
-Paper = Literal["a4", "us-letter"]
-TEMPLATE_FOLDER = "templates/pdf"
-TEMPLATE = "briefing.typ"
-
 
 # Typst lays out each footnote by re-flowing its page, about 10 ms a note; past this many
 # citations the briefing prints its notes at the end of each profile and section instead.
@@ -47,129 +26,6 @@ FOOTNOTE_LIMIT = 1500
 # the sections only: a contents of dozens of pages helps no reader, costs Typst a second or two
 # per thousand entries, and the PDF's bookmarks still list every heading.
 CONTENTS_LIMIT = 150
-
-
-def build_pdf(dossier: Dossier, **options: Any) -> bytes:
-    """Compile the briefing PDF and return its bytes (options as for `start_pdf`)."""
-    return start_pdf(dossier, **options).result()
-
-
-def start_pdf(
-    dossier: Dossier,
-    *,
-    paper: Paper = "a4",
-    timestamp: int | None = None,
-    footnote_limit: int = FOOTNOTE_LIMIT,
-    contents_limit: int = CONTENTS_LIMIT,
-    reuse: PdfJob | None = None,
-) -> PdfJob:
-    """Shape the briefing's data and start Typst on it; the job's `result()` is the PDF.
-
-    `reuse`, a job whose PDF was made, is returned as it is when it was made from the same
-    input: a served site's rebuild after an edit the PDF does not show (a hand-written page,
-    the theme) then skips Typst, its seconds and its memory.
-    """
-    with collector_paused():  # a few hundred thousand new values beside the whole dossier
-        data = orjson.dumps(pdf_data(dossier, footnote_limit, contents_limit))
-    if timestamp is None:
-        timestamp = build_timestamp(dossier)
-    if reuse is not None and reuse.made_from == _typst_input(data, paper, timestamp):
-        return reuse
-    return PdfJob(data, paper=paper, timestamp=timestamp)
-
-
-class TypstInput(NamedTuple):
-    """Everything Typst makes the PDF from: it reads no file but the template, and no fonts
-    but the wheel's, so the same input gives the same bytes."""
-
-    template: Path
-    template_text: bytes
-    paper: Paper
-    timestamp: int
-    data: bytes
-
-
-def _typst_input(data: bytes, paper: Paper, timestamp: int) -> TypstInput:
-    template = Path(__file__).parent / TEMPLATE_FOLDER / TEMPLATE
-    return TypstInput(template, template.read_bytes(), paper, timestamp, data)
-
-
-class PdfFailed(Exception):
-    """Typst could not make the PDF; the message is Typst's own."""
-
-
-class PdfJob:
-    """Typst compiling the briefing in a child process (`typeset.py`) while the caller goes on.
-
-    A process rather than a thread: Typst keeps what it memoised in the process that ran it,
-    about 50 MB for each rebuild of the real briefing under `mkdocs serve` (it grew past
-    500 MB in ten), and its whole working memory (1.5 GiB at 1,000 people) goes back to the
-    system when the process ends. A build that fails, or Ctrl-C, stops it at once, where a
-    thread inside Typst could only be waited for.
-    """
-
-    def __init__(self, data: bytes, *, paper: Paper, timestamp: int):
-        self.made_from = _typst_input(data, paper, timestamp)
-        command = [sys.executable, str(Path(__file__).parent / "typeset.py"),
-                   str(self.made_from.template), paper, str(timestamp)]  # fmt: skip
-        self._process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-        )
-        self._output = (b"", b"")
-        self._stopped = False
-        # A daemon thread feeds the data and collects the PDF, so neither side's pipe fills.
-        self._feeder = threading.Thread(target=self._communicate, args=(data,), daemon=True)
-        self._feeder.start()
-
-    def _communicate(self, data: bytes) -> None:
-        self._output = self._process.communicate(data)
-
-    def result(self) -> bytes:
-        """Wait for the PDF; raise PdfFailed with Typst's message if there is none."""
-        self._feeder.join()
-        pdf, errors = self._output
-        if self._stopped:
-            raise PdfFailed("the compile was stopped before it finished")
-        message = errors.decode("utf-8", "replace").strip()
-        if self._process.returncode < 0:
-            raise PdfFailed(_ended_by_signal(-self._process.returncode, message))
-        if self._process.returncode != 0:
-            raise PdfFailed(message or f"Typst's process ended with {self._process.returncode}")
-        return pdf
-
-    def stop(self) -> None:
-        """End the compile now (the build it was for has failed) and release its process."""
-        self._stopped = True
-        self._process.kill()
-        self._feeder.join()
-
-
-def _ended_by_signal(number: int, errors: str) -> str:
-    """Why a signal ended Typst's process, in words a user can act on: the signal, the first
-    line it wrote if any (Typst's own errors end the process normally), and the likely cause."""
-    try:
-        name = signal.Signals(number).name
-    except ValueError:  # a signal Python has no name for
-        name = str(number)
-    message = f"Typst's process was ended by signal {name} before the PDF was done"
-    said = errors.splitlines()
-    if said:
-        message += f" (it said: {said[0]})"
-    # The system's out-of-memory killer sends SIGKILL; a memory limit makes Typst abort.
-    if number == signal.SIGKILL or "memory allocation of" in errors:
-        message += (
-            ". It most likely ran out of memory: Typst needs about 1.4 MB a page while it "
-            "compiles (1.5 GiB for a briefing of 1,000 people). Give it more memory, or leave "
-            "the PDF out with `pdf: false` under the briefing plugin in mkdocs.yml."
-        )
-    return message
-
-
-def build_timestamp(dossier: Dossier) -> int:
-    """SOURCE_DATE_EPOCH when set, else midnight UTC of the dossier's as-of date — never now."""
-    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
-        return int(os.environ["SOURCE_DATE_EPOCH"])
-    return calendar.timegm(dossier.meta.as_of.date.latest.timetuple())
 
 
 def pdf_data(
@@ -214,13 +70,9 @@ def _cites_in(value: Any) -> list[dict[str, Any]]:
 class _Shaper:
     def __init__(self, dossier: Dossier):
         self.d = dossier
-        self.in_pdf = {
-            *dossier.people,
-            *dossier.groups,
-            *dossier.organisations,
-            *dossier.places,
-            *(e.id for e in dossier.events),
-        }
+        # Ids that have a place of their own in the PDF, for links to it.
+        self.in_pdf = {i for kind in PROFILED for i in dossier.profiles[kind.noun]}
+        self.in_pdf.update(e.id for e in dossier.events)
 
     def document(self) -> dict[str, Any]:
         d = self.d
@@ -258,7 +110,7 @@ class _Shaper:
             "timeline_chart": timeline_chart(d, palette=PRINT, svg_id="chart") or "",
             "event_counts": {"events": f"{len(d.events):,}", "limit": str(CHART_ROW_LIMIT)},
             "relations": [
-                {"text": relation_sentence(d, r), **self.cited(r.cite, r.inference)}
+                {"text": d.relation_sentence(r), **self.cited(r.cite, r.inference)}
                 for r in d.relations
             ],
         }
@@ -266,12 +118,10 @@ class _Shaper:
     # -- pieces --------------------------------------------------------------------------
 
     def cite(self, citation: Citation) -> dict[str, Any]:
-        document = self.d.sources[citation.source_id]
-        passage = document.text[citation.start : citation.end]
         return {
             "n": citation.number,
-            "passage": " ".join(passage.split()),
-            "source": document.source.title,
+            "passage": self.d.passage(citation),
+            "source": self.d.source_of(citation).title,
         }
 
     def cited(self, cites: list[Citation], inference: str | None) -> dict[str, Any]:
@@ -293,7 +143,7 @@ class _Shaper:
             "inferred": spec.inferred or "",
         }
 
-    def source(self, document) -> dict[str, Any]:
+    def source(self, document: SourceDocument) -> dict[str, Any]:
         source = document.source
         return {
             "title": source.title,
@@ -308,7 +158,7 @@ class _Shaper:
             "coverage": document.coverage.summary(),
         }
 
-    def profile(self, record) -> dict[str, Any]:
+    def profile(self, record: Record) -> dict[str, Any]:
         d = self.d
         kind = d.kind_of(record.id)
         data: dict[str, Any] = {
@@ -351,10 +201,9 @@ class _Shaper:
                 for r in record.roles
             ]
             if record.age:
-                source_date = d.sources[record.age.cite[0].source_id].source.date.date.human()
                 data["age"] = {
                     "years": record.age.years,
-                    "as_of": source_date,
+                    "as_of": d.source_date(record.age.cite[0]).human(),
                     **self.cited(record.age.cite, record.age.inference),
                 }
         return data
@@ -394,7 +243,7 @@ class _Shaper:
             groups.append({"speaker": shaped[0]["speaker"], "quotes": shaped})
         return groups
 
-    def source_text(self, document) -> dict[str, Any]:
+    def source_text(self, document: SourceDocument) -> dict[str, Any]:
         shaped = []
         for para in paragraphs(document):
             segments: list[dict[str, Any]] = []

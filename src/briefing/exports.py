@@ -125,11 +125,6 @@ def _source_export(document: SourceDocument) -> SourceExport:
     )
 
 
-def _passage(dossier: Dossier, citation: Citation) -> str:
-    text = dossier.sources[citation.source_id].text[citation.start : citation.end]
-    return " ".join(text.split())
-
-
 # --- TimelineJS -----------------------------------------------------------------------------
 
 
@@ -144,7 +139,7 @@ def timeline_js(dossier: Dossier) -> dict[str, Any]:
         if date.day is not None:
             start["day"] = str(date.day)
         passages = "".join(
-            f"<blockquote>{html.escape(_passage(dossier, c))}</blockquote>"
+            f"<blockquote>{html.escape(dossier.passage(c))}</blockquote>"
             for c in event.summary.cite
         )
         note = f"<p><em>{html.escape(event.date.inferred)}</em></p>" if event.date.inferred else ""
@@ -192,7 +187,7 @@ def quotes_csv(dossier: Dossier) -> str:
                 "delivery": quote.delivery,
                 "event_id": quote.event or "",
                 "source_id": first.source_id,
-                "passage": " … ".join(_passage(dossier, c) for c in quote.cite),
+                "passage": " … ".join(dossier.passage(c) for c in quote.cite),
                 "start": first.start,
                 "end": first.end,
                 "attribution_inference": quote.inference or "",
@@ -249,8 +244,7 @@ def _ftm_record(dossier: Dossier, record, schema: str, aliases: list[str], roles
 
 def _ftm_note(dossier: Dossier, text: str, cites: list[Citation], inference: str | None) -> str:
     passages = "; ".join(
-        f"“{_passage(dossier, c)}” ({dossier.sources[c.source_id].source.title}, "
-        f"characters {c.start}–{c.end})"
+        f"“{dossier.passage(c)}” ({dossier.source_of(c).title}, characters {c.start}–{c.end})"
         for c in cites
     )
     marker = f" [editorial inference: {inference}]" if inference else ""

@@ -11,15 +11,14 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from briefing.load import KINDS
-from briefing.model import DossierMeta
+from briefing.model.kinds import KINDS, META_FILE, META_MODEL
 
 SCHEMA_FOLDER = "schema"
 
 
 def schemas() -> dict[str, dict]:
     """File name -> JSON Schema, one per kind of file (validation mode: what editors write)."""
-    result = {"dossier.schema.json": _schema(DossierMeta, "dossier.yml")}
+    result = {"dossier.schema.json": _schema(META_MODEL, META_FILE)}
     for kind in KINDS:
         result[f"{kind.folder}.schema.json"] = _schema(kind.schema, f"{kind.folder}/*.yml")
     return result

@@ -1,4 +1,4 @@
-"""Compile the briefing with Typst in a process of its own (started by `briefing.pdf.PdfJob`).
+"""Compile the briefing with Typst in a process of its own (started by `briefing.pdf.job.PdfJob`).
 
     python typeset.py TEMPLATE PAPER TIMESTAMP  <data.json  >briefing.pdf
 

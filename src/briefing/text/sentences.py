@@ -1,15 +1,14 @@
-"""Coverage: which sentences of a source the dossier cites.
+"""A source text cut into paragraphs and sentences, with offsets into the original text.
 
-The source is cut into paragraphs and sentences. Subheadings and links to other articles
-("Related article: ...", a bare URL) are recognised as such and are not content; every other
-sentence is a factual sentence that some statement should cite.
+Subheadings and links to other articles ("Related article: ...", a bare URL) are recognised as
+such and are not content; every other sentence is a factual sentence that some statement
+should cite.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 SentenceKind = Literal["content", "heading", "link"]
@@ -93,51 +92,3 @@ def _word_before(text: str, end: int, near: int = 32) -> str:
 def _sentence(paragraph: str, begin: int, end: int, offset: int, number: int) -> Sentence:
     text = " ".join(paragraph[begin:end].split())
     return Sentence(offset + begin, offset + end, text, "content", number)
-
-
-@dataclass
-class Coverage:
-    """How much of one source the dossier cites."""
-
-    source_id: str
-    sentences: list[Sentence]
-    # The citations' (start, end, number), sorted: the source page marks them from here.
-    spans: list[tuple[int, int, int]] = field(default_factory=list)
-    citing: dict[int, list[int]] = field(default_factory=dict)  # sentence index -> citation nos.
-    explained: dict[int, str] = field(default_factory=dict)  # sentence index -> reason uncited
-
-    @property
-    def factual(self) -> list[int]:
-        return [i for i, s in enumerate(self.sentences) if s.kind == "content"]
-
-    @property
-    def cited(self) -> list[int]:
-        return [i for i in self.factual if self.citing.get(i)]
-
-    @property
-    def uncited(self) -> list[int]:
-        return [i for i in self.factual if not self.citing.get(i)]
-
-    @property
-    def share(self) -> float:
-        return len(self.cited) / len(self.factual) if self.factual else 1.0
-
-    def summary(self) -> str:
-        return (
-            f"{self.share:.0%} of factual sentences cited ({len(self.cited)}/{len(self.factual)})"
-        )
-
-
-def measure(
-    source_id: str, sentences: list[Sentence], spans: list[tuple[int, int, int]]
-) -> Coverage:
-    """Coverage of one source from its citations' (start, end, number) spans."""
-    coverage = Coverage(source_id, sentences, sorted(spans))
-    starts = [s.start for s in sentences]
-    for start, end, number in spans:
-        index = max(bisect.bisect_right(starts, start) - 1, 0)
-        while index < len(sentences) and sentences[index].start < end:
-            if sentences[index].end > start:
-                coverage.citing.setdefault(index, []).append(number)
-            index += 1
-    return coverage

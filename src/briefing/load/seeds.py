@@ -1,0 +1,48 @@
+"""The sources' texts: each source record names a seed file in the seeds folder, read here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.load.files import LoadedDossier, Seed, display_path
+from briefing.model import Source
+from briefing.problems import Problems, did_you_mean
+
+DEFAULT_SEEDS = "../seeds"
+
+
+def read_seeds(loaded: LoadedDossier, problems: Problems) -> dict[str, Seed]:
+    """Source id -> its seed's text, for every source whose seed can be read as UTF-8."""
+    meta = loaded.meta_file.records[0] if loaded.meta_file else None
+    folder = (loaded.root / (meta.seeds if meta else DEFAULT_SEEDS)).resolve()
+    seeds: dict[str, Seed] = {}
+    for file in loaded.of_kind("source"):
+        source: Source = file.records[0]
+        if source.id in seeds:
+            continue
+        seed_name = source.seed
+        where = file.where(("seed",))
+        if Path(seed_name).name != seed_name or seed_name in (".", ".."):
+            problems.error(
+                file.shown_as,
+                f"seed '{seed_name}' must be a plain file name inside the seeds folder",
+                **where,
+            )
+            continue
+        path = folder / seed_name
+        if not path.is_file():
+            existing = [p.name for p in folder.iterdir()] if folder.is_dir() else []
+            problems.error(
+                file.shown_as,
+                f"seed file '{seed_name}' not found in {display_path(folder, loaded.root)}"
+                + did_you_mean(seed_name, existing),
+                **where,
+            )
+            continue
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            problems.error(file.shown_as, f"seed file '{seed_name}' is not UTF-8 text", **where)
+            continue
+        seeds[source.id] = Seed(text, display_path(path, loaded.root))
+    return seeds

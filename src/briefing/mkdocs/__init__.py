@@ -1,0 +1,1 @@
+"""The MkDocs plugin `briefing`: the only part of the engine that knows MkDocs."""

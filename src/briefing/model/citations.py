@@ -1,0 +1,106 @@
+"""Citations and statements: every fact the dossier holds rests on the passages it cites.
+
+A citation is a W3C TextQuoteSelector (`exact`, optional `prefix`/`suffix`). A statement the
+editors add that the source does not say literally carries an `inference` (its basis, in
+words) next to the citations it was inferred from.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, NamedTuple
+
+from pydantic import BeforeValidator, Field, PrivateAttr, computed_field
+
+from briefing.model.ids import EntityRef, SourceRef, Strict, Text
+
+
+class _Verified(NamedTuple):
+    source_id: str
+    start: int
+    end: int
+    number: int
+
+
+class Citation(Strict):
+    """The exact passage of a source a statement rests on (a W3C TextQuoteSelector)."""
+
+    source: SourceRef | None = Field(
+        None, description="Source id; may be left out when the dossier has a single source."
+    )
+    exact: Text = Field(description="The passage, word for word as in the source.")
+    prefix: str | None = Field(
+        None, description="Text just before the passage, to pick one of several occurrences."
+    )
+    suffix: str | None = Field(
+        None, description="Text just after the passage, to pick one of several occurrences."
+    )
+
+    # Filled in by verification: where the passage lies in the source text, and its number.
+    # One private attribute, read from __pydantic_private__ directly: both are for speed
+    # (benchmarks/README.md, "Why the code looks as it does").
+    _verified: _Verified | None = PrivateAttr(None)
+
+    def resolve(self, source_id: str, start: int, end: int, number: int) -> None:
+        self.__pydantic_private__["_verified"] = _Verified(source_id, start, end, number)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def source_id(self) -> str | None:
+        verified = self.__pydantic_private__["_verified"]
+        return verified and verified.source_id
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def start(self) -> int | None:
+        """Character offset of the passage in the source text (verified)."""
+        verified = self.__pydantic_private__["_verified"]
+        return verified and verified.start
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def end(self) -> int | None:
+        verified = self.__pydantic_private__["_verified"]
+        return verified and verified.end
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def number(self) -> int | None:
+        """Running number of the citation in the dossier, used for anchors and footnotes."""
+        verified = self.__pydantic_private__["_verified"]
+        return verified and verified.number
+
+
+def _as_citation_list(value: Any) -> Any:
+    if isinstance(value, (str, dict)):
+        value = [value]
+    if isinstance(value, list):
+        return [{"exact": item} if isinstance(item, str) else item for item in value]
+    return value
+
+
+Citations = Annotated[
+    list[Citation],
+    Field(min_length=1, description="One or more passages the statement rests on."),
+    BeforeValidator(
+        _as_citation_list, json_schema_input_type=str | Citation | list[str | Citation]
+    ),
+]
+
+InferenceBasis = Annotated[
+    Text,
+    Field(
+        description="Marks an editorial inference: what the source does not say literally, "
+        "with its basis in words. The citations are what it was inferred from."
+    ),
+]
+
+
+class Statement(Strict):
+    """One sourced fact, in the editors' words, with the passages it rests on."""
+
+    text: Text
+    cite: Citations
+    inference: InferenceBasis | None = None
+    about: list[EntityRef] = Field(
+        default_factory=list, description="Other records this statement concerns (cross-links)."
+    )

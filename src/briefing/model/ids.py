@@ -1,0 +1,49 @@
+"""Identifiers and references: what an id may look like, and how a field names another record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SlugId = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=80),
+    Field(description="Stable id: lowercase letters, digits and single hyphens, e.g. 'tokayev'."),
+]
+
+# Names that are unsafe or clash as page file names on some systems or in the site.
+RESERVED_IDS = {
+    "con", "prn", "aux", "nul", "index", "schema", "assets", "search",
+    *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10)),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a field as a reference to another record; the verifier checks it resolves.
+
+    `kind` is a record kind's noun, or "actor" / "entity" for any kind that acts or that a
+    statement may be about (see `kinds`).
+    """
+
+    kind: Literal["actor", "person", "organisation", "place", "event", "source", "entity"]
+
+
+ActorRef = Annotated[SlugId, RefTo("actor")]
+PersonRef = Annotated[SlugId, RefTo("person")]
+OrganisationRef = Annotated[SlugId, RefTo("organisation")]
+PlaceRef = Annotated[SlugId, RefTo("place")]
+EventRef = Annotated[SlugId, RefTo("event")]
+SourceRef = Annotated[SlugId, RefTo("source")]
+EntityRef = Annotated[SlugId, RefTo("entity")]
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a misspelt field must not silently drop a fact."""
+
+    model_config = ConfigDict(extra="forbid")

@@ -1,0 +1,263 @@
+"""The records of a dossier: its meta file, sources, people, groups, organisations, places,
+events, quotes and relations. `kinds` says which folder holds each.
+
+Shorthands keep the YAML light for editors: a citation may be just the passage as a string, a
+single citation need not be a list, and a date may be just an EDTF string. Each shorthand is
+declared in the generated schema too.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from briefing.model.citations import Citations, InferenceBasis, Statement
+from briefing.model.dates import DateInput, EdtfString, check_edtf
+from briefing.model.ids import (
+    ActorRef,
+    EntityRef,
+    EventRef,
+    OrganisationRef,
+    PlaceRef,
+    SlugId,
+    SourceRef,
+    Strict,
+    Text,
+)
+from briefing.text.dates import EdtfDate
+
+# --- dossier and sources --------------------------------------------------------------------
+
+
+class Figure(Strict):
+    """A key figure as the source gives it, for the home page cards."""
+
+    value: Text = Field(description="As worded in the source: 'more than 230'.")
+    label: Text
+    cite: Citations
+    inference: InferenceBasis | None = None
+    about: list[EntityRef] = Field(default_factory=list)
+
+
+class UncitedSentence(Strict):
+    """A sentence of a source deliberately left uncited, with the reason."""
+
+    source: SourceRef | None = None
+    sentence: Text = Field(description="The sentence, or its opening words.")
+    reason: Text
+
+
+class DossierMeta(Strict):
+    """dossier.yml: what the briefing is and where its sources live."""
+
+    title: Text
+    subtitle: Text | None = None
+    as_of: DateInput = Field(description="The date the briefing is current as of.")
+    marking: Text = Field(description="Marking line printed on every page, e.g. 'Open sources'.")
+    language: Text = "en"
+    seeds: str = Field("../seeds", description="Folder of source documents, relative to here.")
+    at_a_glance: list[Statement] = Field(default_factory=list)
+    key_figures: list[Figure] = Field(default_factory=list)
+    uncited: list[UncitedSentence] = Field(default_factory=list)
+
+
+class Attribution(Strict):
+    """Who published a source, or who it was written by, with how that is known."""
+
+    name: Text
+    cite: Citations
+    inference: InferenceBasis | None = None
+
+
+class DatedStatement(Strict):
+    """A source's date with how it is known."""
+
+    value: EdtfString
+    cite: Citations
+    inference: InferenceBasis | None = None
+
+    @field_validator("value")
+    @classmethod
+    def _valid_edtf(cls, value: str) -> str:
+        return check_edtf(value)
+
+    @property
+    def date(self) -> EdtfDate:
+        return EdtfDate.parse(self.value)
+
+
+class Source(Strict):
+    """One source document, kept as a seed file, and what is known about it."""
+
+    id: SlugId
+    seed: Text = Field(description="File name of the source text in the seeds folder.")
+    title: Text = Field(description="A label for the source (editorial when it has no headline).")
+    publisher: Attribution | None = None
+    agency: Attribution | None = None
+    date: DatedStatement
+    url: str | None = None
+
+
+# --- actors, places, events, quotes ---------------------------------------------------------
+
+
+class Role(Strict):
+    """A role as the source words it: 'a former energy minister and bank chairman'."""
+
+    title: Text
+    status: Literal["current", "former"] | None = None
+    organisation: OrganisationRef | None = None
+    start: DateInput | None = None
+    end: DateInput | None = None
+    cite: Citations
+    inference: InferenceBasis | None = None
+
+
+class Age(Strict):
+    """An age as stated by a source; it holds as of that source's date."""
+
+    years: int = Field(ge=0, le=130)
+    cite: Citations
+    inference: InferenceBasis | None = None
+
+
+class PlaceLink(Strict):
+    place: PlaceRef
+    wording: str | None = Field(None, description="The source's words: 'France-based'.")
+    cite: Citations
+    inference: InferenceBasis | None = None
+
+
+class Affiliation(Strict):
+    organisation: OrganisationRef
+    wording: str | None = None
+    cite: Citations
+    inference: InferenceBasis | None = None
+
+
+class Record(Strict):
+    """Fields every profile shares: a name, a short sourced summary, sourced statements."""
+
+    id: SlugId
+    name: Text
+    summary: Statement = Field(description="One or two sourced sentences shown first.")
+    statements: list[Statement] = Field(default_factory=list)
+
+
+class Person(Record):
+    """people/<id>.yml: a named person."""
+
+    aliases: list[Text] = Field(default_factory=list, description="Other names the source uses.")
+    main: bool = Field(False, description="A main figure: full profile first in the briefing.")
+    age: Age | None = None
+    roles: list[Role] = Field(default_factory=list)
+    based_in: list[PlaceLink] = Field(default_factory=list)
+    affiliations: list[Affiliation] = Field(default_factory=list)
+
+
+class Group(Record):
+    """groups/<id>.yml: an unnamed group of actors the source describes."""
+
+    size: Text | None = Field(None, description="As worded: 'seven', 'five'.")
+    affiliations: list[Affiliation] = Field(default_factory=list)
+    based_in: list[PlaceLink] = Field(default_factory=list)
+
+
+class Organisation(Record):
+    """organisations/<id>.yml: an institution, agency, company or publication."""
+
+    short_name: Text | None = None
+    aliases: list[Text] = Field(default_factory=list)
+    based_in: list[PlaceLink] = Field(default_factory=list)
+
+
+class Place(Record):
+    """places/<id>.yml: a country, city or region."""
+
+    kind: Literal["country", "city", "region", "other"] = "other"
+    aliases: list[Text] = Field(default_factory=list)
+    part_of: PlaceRef | None = None
+
+
+class Event(Strict):
+    """One entry of the timeline."""
+
+    id: SlugId
+    title: Text = Field(description="Short headline in the editors' words.")
+    date: DateInput
+    status: Literal["happened", "planned", "superseded", "expected"] = Field(
+        "happened",
+        description="planned/expected: still ahead at the source date; superseded: "
+        "a plan overtaken by events (e.g. an election date moved).",
+    )
+    superseded_by: EventRef | None = None
+    participants: list[ActorRef] = Field(default_factory=list)
+    places: list[PlaceRef] = Field(default_factory=list)
+    summary: Statement
+    statements: list[Statement] = Field(default_factory=list)
+
+
+class Speaker(Strict):
+    """An unnamed speaker described in words."""
+
+    description: Text
+
+
+class Quote(Strict):
+    """A direct quotation, verbatim, with who said it and how."""
+
+    id: SlugId
+    text: Text = Field(description="The quotation, verbatim (without the quote marks).")
+    speaker: ActorRef | None = Field(None, description="Person, organisation or group id.")
+    unnamed_speaker: Speaker | None = None
+    role: Text | None = Field(
+        None, description="The speaker's role as the source gives it; must lie in a cited passage."
+    )
+    delivery: Text = Field(description="How it was said: 'said', 'told AFP', 'statement'.")
+    event: EventRef | None = None
+    about: list[EntityRef] = Field(default_factory=list)
+    cite: Citations
+    inference: InferenceBasis | None = Field(
+        None, description="When the attribution is the editors' reading, not the source's words."
+    )
+
+    @model_validator(mode="after")
+    def _one_speaker(self) -> Quote:
+        if (self.speaker is None) == (self.unnamed_speaker is None):
+            raise ValueError("give exactly one of 'speaker' (an id) or 'unnamed_speaker'")
+        return self
+
+
+RELATION_LABELS = {
+    "succeeded": "succeeded",
+    "sidelined": "sidelined",
+    "arrested": "arrested",
+    "sentenced-in-absentia": "sentenced in absentia",
+    "shares-views-of": "shares the views of",
+    "criticised": "criticised",
+    "observed": "observed",
+    "based-in": "is based in",
+    "member-of": "is part of",
+    "supports": "supports",
+    "opposes": "opposes",
+}
+RelationKind = Literal[tuple(RELATION_LABELS)]  # type: ignore[valid-type]
+
+
+class Relation(Strict):
+    """A sourced link between two records, drawn as an arrow on the relationship map."""
+
+    subject: EntityRef
+    kind: RelationKind
+    object: EntityRef
+    according_to: ActorRef | None = Field(
+        None, description="Whose claim this is, when the source attributes it to someone."
+    )
+    wording: str | None = Field(None, description="The source's own words for the link.")
+    cite: Citations
+    inference: InferenceBasis | None = None
+
+    @property
+    def label(self) -> str:
+        return RELATION_LABELS[self.kind]

@@ -1,0 +1,152 @@
+"""Compile the briefing with Typst, in a process of its own (`typeset.py`) so the site can be
+built meanwhile.
+
+The data reaches Typst as a string input and is only ever placed as Typst strings, so text
+from YAML cannot become Typst markup. Only the fonts inside the `typst` wheel are used, and the
+timestamp comes from SOURCE_DATE_EPOCH or the dossier's as-of date, so identical input gives
+identical bytes.
+"""
+
+from __future__ import annotations
+
+import calendar
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Any, Literal, NamedTuple
+
+import orjson
+
+from briefing.collector import collector_paused
+from briefing.dossier import Dossier
+from briefing.pdf.shape import CONTENTS_LIMIT, FOOTNOTE_LIMIT, pdf_data
+
+Paper = Literal["a4", "us-letter"]
+HERE = Path(__file__).parent
+TEMPLATE = HERE / "briefing.typ"
+TYPESET = HERE / "typeset.py"
+
+
+def build_pdf(dossier: Dossier, **options: Any) -> bytes:
+    """Compile the briefing PDF and return its bytes (options as for `start_pdf`)."""
+    return start_pdf(dossier, **options).result()
+
+
+def start_pdf(
+    dossier: Dossier,
+    *,
+    paper: Paper = "a4",
+    timestamp: int | None = None,
+    footnote_limit: int = FOOTNOTE_LIMIT,
+    contents_limit: int = CONTENTS_LIMIT,
+    reuse: PdfJob | None = None,
+) -> PdfJob:
+    """Shape the briefing's data and start Typst on it; the job's `result()` is the PDF.
+
+    `reuse`, a job whose PDF was made, is returned as it is when it was made from the same
+    input: a served site's rebuild after an edit the PDF does not show (a hand-written page,
+    the theme) then skips Typst, its seconds and its memory.
+    """
+    with collector_paused():  # a few hundred thousand new values beside the whole dossier
+        data = orjson.dumps(pdf_data(dossier, footnote_limit, contents_limit))
+    if timestamp is None:
+        timestamp = build_timestamp(dossier)
+    if reuse is not None and reuse.made_from == _typst_input(data, paper, timestamp):
+        return reuse
+    return PdfJob(data, paper=paper, timestamp=timestamp)
+
+
+class TypstInput(NamedTuple):
+    """Everything Typst makes the PDF from: it reads no file but the template, and no fonts
+    but the wheel's, so the same input gives the same bytes."""
+
+    template: Path
+    template_text: bytes
+    paper: Paper
+    timestamp: int
+    data: bytes
+
+
+def _typst_input(data: bytes, paper: Paper, timestamp: int) -> TypstInput:
+    return TypstInput(TEMPLATE, TEMPLATE.read_bytes(), paper, timestamp, data)
+
+
+class PdfFailed(Exception):
+    """Typst could not make the PDF; the message is Typst's own."""
+
+
+class PdfJob:
+    """Typst compiling the briefing in a child process (`typeset.py`) while the caller goes on.
+
+    A process rather than a thread: Typst keeps what it memoised in the process that ran it,
+    about 50 MB for each rebuild of the real briefing under `mkdocs serve` (it grew past
+    500 MB in ten), and its whole working memory (1.5 GiB at 1,000 people) goes back to the
+    system when the process ends. A build that fails, or Ctrl-C, stops it at once, where a
+    thread inside Typst could only be waited for.
+    """
+
+    def __init__(self, data: bytes, *, paper: Paper, timestamp: int):
+        self.made_from = _typst_input(data, paper, timestamp)
+        command = [sys.executable, str(TYPESET), str(self.made_from.template), paper,
+                   str(timestamp)]  # fmt: skip
+        self._process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        self._output = (b"", b"")
+        self._stopped = False
+        # A daemon thread feeds the data and collects the PDF, so neither side's pipe fills.
+        self._feeder = threading.Thread(target=self._communicate, args=(data,), daemon=True)
+        self._feeder.start()
+
+    def _communicate(self, data: bytes) -> None:
+        self._output = self._process.communicate(data)
+
+    def result(self) -> bytes:
+        """Wait for the PDF; raise PdfFailed with Typst's message if there is none."""
+        self._feeder.join()
+        pdf, errors = self._output
+        if self._stopped:
+            raise PdfFailed("the compile was stopped before it finished")
+        message = errors.decode("utf-8", "replace").strip()
+        if self._process.returncode < 0:
+            raise PdfFailed(_ended_by_signal(-self._process.returncode, message))
+        if self._process.returncode != 0:
+            raise PdfFailed(message or f"Typst's process ended with {self._process.returncode}")
+        return pdf
+
+    def stop(self) -> None:
+        """End the compile now (the build it was for has failed) and release its process."""
+        self._stopped = True
+        self._process.kill()
+        self._feeder.join()
+
+
+def _ended_by_signal(number: int, errors: str) -> str:
+    """Why a signal ended Typst's process, in words a user can act on: the signal, the first
+    line it wrote if any (Typst's own errors end the process normally), and the likely cause."""
+    try:
+        name = signal.Signals(number).name
+    except ValueError:  # a signal Python has no name for
+        name = str(number)
+    message = f"Typst's process was ended by signal {name} before the PDF was done"
+    said = errors.splitlines()
+    if said:
+        message += f" (it said: {said[0]})"
+    # The system's out-of-memory killer sends SIGKILL; a memory limit makes Typst abort.
+    if number == signal.SIGKILL or "memory allocation of" in errors:
+        message += (
+            ". It most likely ran out of memory: Typst needs about 1.4 MB a page while it "
+            "compiles (1.5 GiB for a briefing of 1,000 people). Give it more memory, or leave "
+            "the PDF out with `pdf: false` under the briefing plugin in mkdocs.yml."
+        )
+    return message
+
+
+def build_timestamp(dossier: Dossier) -> int:
+    """SOURCE_DATE_EPOCH when set, else midnight UTC of the dossier's as-of date — never now."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    return calendar.timegm(dossier.meta.as_of.date.latest.timetuple())

@@ -1,0 +1,115 @@
+"""The pieces every picture is drawn with: sizes, a palette for print, boxes, numbers and links.
+
+Text widths are estimated generously from character counts, since no font metrics are
+available at build time. On the site the SVG is styled by the site's CSS (so it follows the
+light and dark schemes); for the PDF a `Palette` is embedded as a <style> element.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+
+NAME_SIZE = 13.0
+SMALL_SIZE = 11.0
+GLYPH = 0.62  # assumed average glyph width, as a share of the font size
+PAD = 8.0
+GAP = 10.0
+
+Href = Callable[[str, str], str]  # (kind, id) -> link; kinds: "record", "event", "citation"
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Explicit colours and font for media that cannot read the site's CSS (the PDF)."""
+
+    ink: str = "#1b1f24"
+    muted: str = "#5a6270"
+    node_fill: str = "#eef3f6"
+    node_stroke: str = "#0b4f6c"
+    edge: str = "#0b4f6c"
+    inference: str = "#8a5a00"
+    label_bg: str = "#ffffff"
+    font: str = "Libertinus Serif"
+
+    def style(self) -> str:
+        return (
+            f"<style>text{{font-family:'{self.font}';fill:{self.ink}}}"
+            f".node{{fill:{self.node_fill};stroke:{self.node_stroke};stroke-width:1.2}}"
+            f".node-role,.edge-label,.axis-label,.event-date{{fill:{self.muted}}}"
+            f".edge{{stroke:{self.edge};stroke-width:1.4;fill:none}}"
+            f".edge.inferred{{stroke:{self.inference};stroke-dasharray:5 3}}"
+            f".arrowhead{{fill:{self.edge}}}.label-bg{{fill:{self.label_bg};opacity:0.92}}"
+            f".axis{{stroke:{self.muted};stroke-width:1}}.grid{{stroke:#d0d5dc;stroke-width:0.6}}"
+            f".span{{fill:{self.edge};opacity:0.75}}.point{{fill:{self.edge}}}"
+            f".status-superseded .span,.status-superseded .point{{fill:none;stroke:{self.edge};"
+            f"stroke-dasharray:3 2;opacity:1}}"
+            f".status-expected .point,.status-planned .point{{fill:{self.label_bg};"
+            f"stroke:{self.edge};stroke-width:1.5}}</style>"
+        )
+
+
+PRINT = Palette()
+
+
+@dataclass(frozen=True)
+class Box:
+    """An axis-aligned rectangle given by its centre and size."""
+
+    cx: float
+    cy: float
+    w: float
+    h: float
+
+    @property
+    def left(self) -> float:
+        return self.cx - self.w / 2
+
+    @property
+    def top(self) -> float:
+        return self.cy - self.h / 2
+
+    def overlaps(self, other: Box, margin: float = 0.0, margin_y: float | None = None) -> bool:
+        """True when the boxes, kept `margin` apart (`margin_y` vertically if given), touch."""
+        my = margin if margin_y is None else margin_y
+        return (
+            abs(self.cx - other.cx) * 2 < self.w + other.w + 2 * margin
+            and abs(self.cy - other.cy) * 2 < self.h + other.h + 2 * my
+        )
+
+    def edge_point(self, toward_x: float, toward_y: float) -> tuple[float, float]:
+        """Where the line from the centre toward a point leaves this box."""
+        dx, dy = toward_x - self.cx, toward_y - self.cy
+        if dx == 0 and dy == 0:
+            return self.cx, self.cy
+        scale = min(
+            (self.w / 2) / abs(dx) if dx else math.inf, (self.h / 2) / abs(dy) if dy else math.inf
+        )
+        return self.cx + dx * scale, self.cy + dy * scale
+
+
+def text_width(text: str, size: float) -> float:
+    return len(text) * size * GLYPH
+
+
+def number(value: float) -> str:
+    """Coordinates rounded to one decimal, written the same way every time."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def open_link(href: Href | None, kind: str, target: str, title: str = "") -> str:
+    """A link (or a plain group without one), named by an SVG <title> when given."""
+    named = f"<title>{escape(title)}</title>" if title else ""
+    if href is None:
+        return f"<g>{named}"
+    return f'<a href="{escape(href(kind, target))}">{named}'
+
+
+def close_link(href: Href | None) -> str:
+    return "</g>" if href is None else "</a>"
+
+
+# --- relationship map -----------------------------------------------------------------------

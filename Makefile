@@ -18,6 +18,7 @@ site: $(VENV)/.installed
 test: $(VENV)/.installed-test $(AXE)
 	$(PY) -m ruff check src tests benchmarks
 	$(PY) -m ruff format --check src tests benchmarks
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 serve: $(VENV)/.installed

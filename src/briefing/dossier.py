@@ -88,7 +88,7 @@ class CitationUse:
 
     @property
     def number(self) -> int:
-        return self.citation.number  # type: ignore[return-value]
+        return self.citation.number
 
 
 @dataclass
@@ -139,11 +139,11 @@ class Dossier:
 
     def passage(self, citation: Citation) -> str:
         """The cited words as the source has them, with whitespace folded."""
-        text = self.sources[citation.source_id].text  # type: ignore[index]
+        text = self.sources[citation.source_id].text
         return " ".join(text[citation.start : citation.end].split())
 
     def source_of(self, citation: Citation) -> Source:
-        return self.sources[citation.source_id].source  # type: ignore[index]
+        return self.sources[citation.source_id].source
 
     def source_date(self, citation: Citation) -> EdtfDate:
         """The date of the source a citation quotes: what an age or "now" in it is as of."""
@@ -186,7 +186,10 @@ class Dossier:
         return self._quotes_about.get(record_id, [])
 
     def speaker_name(self, quote: Quote) -> str:
-        return self.name_of(quote.speaker) if quote.speaker else quote.unnamed_speaker.description
+        if quote.speaker:
+            return self.name_of(quote.speaker)
+        assert quote.unnamed_speaker is not None  # the model asks for one or the other
+        return quote.unnamed_speaker.description
 
     def quotes_by_speaker(self) -> list[tuple[str, list[Quote]]]:
         """(speaker's name, their quotes), in the order each speaker is first quoted."""
@@ -283,7 +286,11 @@ class Dossier:
 
     @cached_property
     def _based_in(self) -> dict[str, list[str]]:
-        records = [*self.people.values(), *self.groups.values(), *self.organisations.values()]
+        records: list[Person | Group | Organisation] = [
+            *self.people.values(),
+            *self.groups.values(),
+            *self.organisations.values(),
+        ]
         return _index(
             (p, r.id) for r in records for p in dict.fromkeys(b.place for b in r.based_in)
         )

@@ -28,6 +28,7 @@ from briefing.model import (
     Person,
     Place,
     Quote,
+    Role,
     Source,
     Statement,
 )
@@ -224,7 +225,13 @@ def ftm_entities(dossier: Dossier) -> list[dict[str, Any]]:
     return entities
 
 
-def _ftm_record(dossier: Dossier, record, schema: str, aliases: list[str], roles: list) -> dict:
+def _ftm_record(
+    dossier: Dossier,
+    record: Person | Organisation,
+    schema: str,
+    aliases: list[str],
+    roles: list[Role],
+) -> dict[str, Any]:
     statements: list[Statement] = [record.summary, *record.statements]
     notes = [_ftm_note(dossier, s.text, s.cite, s.inference) for s in statements]
     notes += [_ftm_note(dossier, f"Role: {r.title}", r.cite, r.inference) for r in roles]

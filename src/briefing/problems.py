@@ -12,11 +12,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any, TypedDict, Unpack
 
 _CLOSE_ENOUGH = 0.6  # difflib's ratio; get_close_matches' own default
 _ROUNDING = 1e-9  # the two ratios are floats of exact fractions: bounds keep this slack
 _MOST_NAMED = 3
 _NUMBERS = re.compile(r"\d+")
+
+
+class Where(TypedDict, total=False):
+    """Where in a file a problem is: what `LoadedFile.where` gives for a field."""
+
+    line: int | None
+    column: int | None
+    field: str
 
 
 class Severity(StrEnum):
@@ -33,7 +42,7 @@ class Problem:
     field: str  # dotted field path inside the file, "" for the whole file
     message: str
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line or 0, self.column or 0, self.field, self.message)
 
     def __str__(self) -> str:
@@ -64,10 +73,10 @@ class Problems:
     ) -> None:
         self.items.append(Problem(severity, str(file), line, column, field, message))
 
-    def error(self, file: str | Path, message: str, **where) -> None:
+    def error(self, file: str | Path, message: str, **where: Unpack[Where]) -> None:
         self.add(Severity.ERROR, file, message, **where)
 
-    def warning(self, file: str | Path, message: str, **where) -> None:
+    def warning(self, file: str | Path, message: str, **where: Unpack[Where]) -> None:
         self.add(Severity.WARNING, file, message, **where)
 
     @property
@@ -136,7 +145,7 @@ def did_you_mean(found: str, candidates: Iterable[str]) -> str:
     return f"; did you mean {listed}?"
 
 
-def field_path(loc: tuple) -> str:
+def field_path(loc: tuple[Any, ...]) -> str:
     """('roles', 0, 'start') -> 'roles[0].start'."""
     out = ""
     for part in loc:

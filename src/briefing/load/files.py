@@ -18,7 +18,7 @@ from briefing.load.yamlfile import Loc, YamlDocument, YamlError, read_yaml
 from briefing.model import RESERVED_IDS
 from briefing.model.kinds import KINDS, META_FILE, META_MODEL, META_NOUN, RecordKind
 from briefing.model.schema import SCHEMA_FOLDER
-from briefing.problems import Problems, did_you_mean, field_path
+from briefing.problems import Problems, Where, did_you_mean, field_path
 
 IGNORED_FOLDERS = {SCHEMA_FOLDER}
 
@@ -37,7 +37,7 @@ class LoadedFile:
     def record_loc(self, index: int) -> Loc:
         return (index,) if self.is_list else ()
 
-    def where(self, loc: Loc, *, key: bool = False) -> dict[str, Any]:
+    def where(self, loc: Loc, *, key: bool = False) -> Where:
         """Keyword arguments for Problems.error/warning pointing at `loc` in this file."""
         position = self.document.position(loc, key=key)
         return {

@@ -8,6 +8,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic_core import ErrorDetails
 
 from briefing.load.yamlfile import Loc, YamlDocument
 from briefing.problems import Problems, did_you_mean, field_path
@@ -27,7 +28,7 @@ _TYPE_WORDS = {
 
 
 def report_validation_error(
-    error: dict, schema: Any, document: YamlDocument, shown_as: str, problems: Problems
+    error: ErrorDetails, schema: Any, document: YamlDocument, shown_as: str, problems: Problems
 ) -> None:
     loc: Loc = tuple(error["loc"])
     kind = error["type"]

@@ -9,6 +9,7 @@ counts the nodes it produces, which bounds "billion laughs" alias expansion.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -62,10 +63,11 @@ class _Loader(
 
 
 if yaml.__with_libyaml__:  # the same composer in C (libyaml), many times faster
+    from yaml._yaml import CParser
 
-    class _FastLoader(yaml.cyaml.CParser, yaml.constructor.SafeConstructor, _Resolver):
+    class _FastLoader(CParser, yaml.constructor.SafeConstructor, _Resolver):
         def __init__(self, stream: str):
-            yaml.cyaml.CParser.__init__(self, stream)
+            CParser.__init__(self, stream)
             yaml.constructor.SafeConstructor.__init__(self)
             _Resolver.__init__(self)
 
@@ -167,7 +169,10 @@ def read_yaml(path: Path) -> YamlDocument:
 
 
 class _Converter:
-    def __init__(self, loader):
+    """A composed node tree as plain values, counting them and refusing what editors should not
+    write (tags, merge keys, duplicate keys, aliases that contain themselves)."""
+
+    def __init__(self, loader: Any):
         self.loader = loader
         self.count = 0
         self.top_entry: yaml.Node | None = None
@@ -184,10 +189,12 @@ class _Converter:
         if depth == 1:
             self.top_entry = node
         if isinstance(node, yaml.ScalarNode):
+            if node.tag == _STRING:
+                return node.value  # taken as it is: most values are text
             build = _SCALARS.get(node.tag)
             if build is None:
                 raise YamlError(f"unsupported tag {node.tag!r}; write plain values", *_mark(node))
-            return node.value if build is str else build(self.loader, node)
+            return build(self.loader, node)
         if id(node) in self.active:
             raise YamlError("recursive alias: a value contains itself", *_mark(node))
         self.active.add(id(node))
@@ -213,9 +220,9 @@ class _Converter:
             self.active.discard(id(node))
 
 
+_STRING = "tag:yaml.org,2002:str"
 _CONSTRUCT = yaml.constructor.SafeConstructor
-_SCALARS = {  # tag -> how to build the value; plain strings are taken as they are
-    "tag:yaml.org,2002:str": str,
+_SCALARS: dict[str, Callable[[Any, yaml.ScalarNode], Any]] = {  # tag -> how to build the value
     "tag:yaml.org,2002:int": _CONSTRUCT.construct_yaml_int,
     "tag:yaml.org,2002:float": _CONSTRUCT.construct_yaml_float,
     "tag:yaml.org,2002:bool": _CONSTRUCT.construct_yaml_bool,

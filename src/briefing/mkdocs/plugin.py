@@ -36,7 +36,7 @@ from briefing.dossier import Dossier
 from briefing.exports import exports
 from briefing.mkdocs.config import BriefingConfig
 from briefing.mkdocs.publish import discard, publish, staging_folder
-from briefing.pdf import PdfFailed, PdfJob, build_timestamp, start_pdf
+from briefing.pdf import Paper, PdfFailed, PdfJob, build_timestamp, start_pdf
 from briefing.site import (
     PDF_NAME,
     SitePage,
@@ -106,7 +106,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # Typst compiles in a process of its own: the PDF is made while the site is built.
         self.pdf_job = None
         if self.config.pdf:
-            self.pdf_job = start_pdf(dossier, paper=self.config.paper, reuse=self.last_pdf)
+            paper: Paper = "us-letter" if self.config.paper == "us-letter" else "a4"
+            self.pdf_job = start_pdf(dossier, paper=paper, reuse=self.last_pdf)
             if self.pdf_job is self.last_pdf:
                 log.info("The PDF's input is as in the last build: its PDF is used again")
         self.seeds_dir = (self.dossier_dir / dossier.meta.seeds).resolve()

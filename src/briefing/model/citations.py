@@ -7,7 +7,7 @@ words) next to the citations it was inferred from.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, NamedTuple
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 from pydantic import BeforeValidator, Field, PrivateAttr, computed_field
 
@@ -39,35 +39,46 @@ class Citation(Strict):
     # One private attribute, read from __pydantic_private__ directly: both are for speed
     # (benchmarks/README.md, "Why the code looks as it does").
     _verified: _Verified | None = PrivateAttr(None)
+    if TYPE_CHECKING:  # pydantic types it as optional; every model here has private fields
+        __pydantic_private__: dict[str, Any]
 
     def resolve(self, source_id: str, start: int, end: int, number: int) -> None:
         self.__pydantic_private__["_verified"] = _Verified(source_id, start, end, number)
 
-    @computed_field  # type: ignore[prop-decorator]
     @property
-    def source_id(self) -> str | None:
-        verified = self.__pydantic_private__["_verified"]
-        return verified and verified.source_id
+    def located(self) -> bool:
+        """Whether verification found the passage (the properties below need it found)."""
+        return self.__pydantic_private__["_verified"] is not None
 
-    @computed_field  # type: ignore[prop-decorator]
+    # In dossier.json each of these is null for a citation verification did not locate.
+
+    @computed_field(return_type=str | None)  # type: ignore[prop-decorator]  # pydantic's form
     @property
-    def start(self) -> int | None:
+    def source_id(self) -> str:
+        return _located(self.__pydantic_private__["_verified"]).source_id
+
+    @computed_field(return_type=int | None)  # type: ignore[prop-decorator]  # pydantic's form
+    @property
+    def start(self) -> int:
         """Character offset of the passage in the source text (verified)."""
-        verified = self.__pydantic_private__["_verified"]
-        return verified and verified.start
+        return _located(self.__pydantic_private__["_verified"]).start
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field(return_type=int | None)  # type: ignore[prop-decorator]  # pydantic's form
     @property
-    def end(self) -> int | None:
-        verified = self.__pydantic_private__["_verified"]
-        return verified and verified.end
+    def end(self) -> int:
+        return _located(self.__pydantic_private__["_verified"]).end
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field(return_type=int | None)  # type: ignore[prop-decorator]  # pydantic's form
     @property
-    def number(self) -> int | None:
+    def number(self) -> int:
         """Running number of the citation in the dossier, used for anchors and footnotes."""
-        verified = self.__pydantic_private__["_verified"]
-        return verified and verified.number
+        return _located(self.__pydantic_private__["_verified"]).number
+
+
+def _located(verified: _Verified | None) -> _Verified:
+    if verified is None:
+        raise RuntimeError("a citation was read before verification located its passage")
+    return verified
 
 
 def _as_citation_list(value: Any) -> Any:

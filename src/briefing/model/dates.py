@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BeforeValidator,
@@ -28,8 +28,12 @@ EdtfString = Annotated[
     Field(description="EDTF date: 2019, 2022-01, 2022-11-17; may end in ?, ~ or %."),
 ]
 
-Weekday = Literal[tuple(WEEKDAYS)]  # type: ignore[valid-type]
-Month = Literal[tuple(MONTHS)]  # type: ignore[valid-type]
+if TYPE_CHECKING:  # the type checker cannot read a Literal built at run time
+    Weekday = str
+    Month = str
+else:  # from the calendar's names
+    Weekday = Literal[tuple(WEEKDAYS)]
+    Month = Literal[tuple(MONTHS)]
 
 
 class RelativeRule(Strict):
@@ -63,6 +67,8 @@ class DateSpec(Strict):
 
     _resolved: EdtfDate | None = PrivateAttr(None)
     _basis: str | None = PrivateAttr(None)
+    if TYPE_CHECKING:  # pydantic types it as optional; this model has private fields
+        __pydantic_private__: dict[str, Any]
 
     @field_validator("value")
     @classmethod
@@ -87,22 +93,23 @@ class DateSpec(Strict):
     # Read from __pydantic_private__ directly, as Citation's, for speed.
     @property
     def date(self) -> EdtfDate:
-        resolved = self.__pydantic_private__["_resolved"]
+        resolved: EdtfDate | None = self.__pydantic_private__["_resolved"]
         if resolved is None:
             raise RuntimeError("relative date used before verification resolved it")
         return resolved
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's form
     @property
     def edtf(self) -> str | None:
-        resolved = self.__pydantic_private__["_resolved"]
+        resolved: EdtfDate | None = self.__pydantic_private__["_resolved"]
         return str(resolved) if resolved else None
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's form
     @property
     def inferred(self) -> str | None:
         """The generated basis when the date was resolved from relative wording."""
-        return self.__pydantic_private__["_basis"]
+        basis: str | None = self.__pydantic_private__["_basis"]
+        return basis
 
 
 def _as_date_spec(value: Any) -> Any:

@@ -49,7 +49,7 @@ class RecordKind:
         if self.one_per_file:
             return self.model
         listed = Field(min_length=1, description=self.list_description)
-        return Annotated[list[self.model], listed]  # type: ignore[name-defined]
+        return Annotated[list[self.model], listed]  # type: ignore[name-defined]  # made at run time
 
 
 KINDS: tuple[RecordKind, ...] = (

@@ -8,7 +8,7 @@ declared in the generated schema too.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -242,7 +242,10 @@ RELATION_LABELS = {
     "supports": "supports",
     "opposes": "opposes",
 }
-RelationKind = Literal[tuple(RELATION_LABELS)]  # type: ignore[valid-type]
+if TYPE_CHECKING:  # the type checker cannot read a Literal built at run time
+    RelationKind = str
+else:
+    RelationKind = Literal[tuple(RELATION_LABELS)]
 
 
 class Relation(Strict):

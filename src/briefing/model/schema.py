@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter
 
 from briefing.model.kinds import KINDS, META_FILE, META_MODEL
 
 SCHEMA_FOLDER = "schema"
+JsonSchema = dict[str, Any]
 
 
-def schemas() -> dict[str, dict]:
+def schemas() -> dict[str, JsonSchema]:
     """File name -> JSON Schema, one per kind of file (validation mode: what editors write)."""
     result = {"dossier.schema.json": _schema(META_MODEL, META_FILE)}
     for kind in KINDS:
@@ -24,13 +26,13 @@ def schemas() -> dict[str, dict]:
     return result
 
 
-def _schema(schema: object, title: str) -> dict:
+def _schema(schema: Any, title: str) -> JsonSchema:
     generated = TypeAdapter(schema).json_schema(mode="validation")
     generated.setdefault("title", title)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **generated}
 
 
-def render(schema: dict) -> str:
+def render(schema: JsonSchema) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 

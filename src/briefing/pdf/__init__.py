@@ -1,9 +1,18 @@
 """Render the PDF: the verified dossier shaped as JSON (`shape`) and laid out by Typst with the
 template `briefing.typ`, in a process of its own (`job`, `typeset`)."""
 
-from briefing.pdf.job import PdfFailed, PdfJob, TypstInput, build_pdf, build_timestamp, start_pdf
+from briefing.pdf.job import (
+    Paper,
+    PdfFailed,
+    PdfJob,
+    TypstInput,
+    build_pdf,
+    build_timestamp,
+    start_pdf,
+)
 from briefing.pdf.shape import pdf_data
 
 __all__ = [
-    "PdfFailed", "PdfJob", "TypstInput", "build_pdf", "build_timestamp", "pdf_data", "start_pdf",
+    "Paper", "PdfFailed", "PdfJob", "TypstInput", "build_pdf", "build_timestamp", "pdf_data",
+    "start_pdf",
 ]  # fmt: skip

@@ -7,6 +7,11 @@ import math
 
 from briefing.pictures.svg import GAP, Box
 
+Point = tuple[float, float]
+# The room two linked records need between them (beside, above), by the pair.
+Room = dict[frozenset[str], tuple[float, float]]
+Sizes = dict[str, tuple[str, str, float, float]]  # record id -> (name, role, width, height)
+
 
 def components(order: list[str], links: list[tuple[str, str]]) -> list[list[str]]:
     """Groups of records linked to each other, in the order their first member appears."""
@@ -30,8 +35,8 @@ def components(order: list[str], links: list[tuple[str, str]]) -> list[list[str]
 def component_boxes(
     part: list[str],
     pairs: list[tuple[str, str]],
-    room: dict[frozenset, tuple[float, float]],
-    sizes,
+    room: Room,
+    sizes: Sizes,
 ) -> dict[str, Box]:
     """Lay out one connected part. Links come in the relations' order, never a set's order:
     string hashing changes between processes, and the layout must not."""
@@ -61,7 +66,7 @@ def pack(parts: list[dict[str, Box]], row_width: float = 600.0) -> dict[str, Box
     return placed
 
 
-def radial(order: list[str], sizes) -> dict[str, tuple[float, float]]:
+def radial(order: list[str], sizes: Sizes) -> dict[str, Point]:
     ring = order[1:]
     count = max(len(ring), 1)
     radius = 70.0 + 12.0 * count
@@ -72,7 +77,7 @@ def radial(order: list[str], sizes) -> dict[str, tuple[float, float]]:
     return centres
 
 
-def spread(order: list[str], links: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
+def spread(order: list[str], links: list[tuple[str, str]]) -> dict[str, Point]:
     """A Fruchterman-Reingold layout from a fixed start, so the same graph lands the same way.
 
     Positions live in plain lists indexed like `order`: every pair of records is visited in
@@ -123,9 +128,7 @@ def spread(order: list[str], links: list[tuple[str, str]]) -> dict[str, tuple[fl
     return {node: (xs[i], ys[i]) for i, node in enumerate(order)}
 
 
-def separate(
-    order: list[str], boxes: dict[str, Box], room: dict[frozenset, tuple[float, float]]
-) -> dict[str, Box]:
+def separate(order: list[str], boxes: dict[str, Box], room: Room) -> dict[str, Box]:
     """Push boxes apart until none touch and linked ones leave room for their arrow's label.
 
     Works on plain lists indexed like `order`, as `_spread` does: each sweep visits every pair.
@@ -136,7 +139,9 @@ def separate(
     w = [boxes[k].w for k in order]
     h = [boxes[k].h for k in order]
     index = {node: i for i, node in enumerate(order)}
-    apart = [{} for _ in order]  # apart[i][j], i < j: the room linked records i and j need
+    apart: list[dict[int, tuple[float, float]]] = [
+        {} for _ in order
+    ]  # apart[i][j], i < j: the room linked records i and j need
     for pair, margins in room.items():
         if len(pair) == 2 and pair <= index.keys():
             i, j = sorted(index[node] for node in pair)
@@ -169,7 +174,7 @@ def separate(
         cy = [y * 1.2 for y in cy]
 
 
-def free_spot(start, end, w: float, h: float, taken: list[Box]) -> Box:
+def free_spot(start: Point, end: Point, w: float, h: float, taken: list[Box]) -> Box:
     """The first spot along the arrow (or just beside it) where a label touches nothing."""
     dx, dy = end[0] - start[0], end[1] - start[1]
     length = math.hypot(dx, dy) or 1.0

@@ -13,7 +13,15 @@ from html import escape
 from briefing.dossier import Dossier
 from briefing.model import Person, Relation
 from briefing.model.kinds import kind_word
-from briefing.pictures.layout import component_boxes, components, free_spot, pack, radial, separate
+from briefing.pictures.layout import (
+    Room,
+    component_boxes,
+    components,
+    free_spot,
+    pack,
+    radial,
+    separate,
+)
 from briefing.pictures.svg import (
     GAP,
     NAME_SIZE,
@@ -191,7 +199,7 @@ def _place_nodes(
     centred: bool,
 ) -> dict[str, _Node]:
     """Boxes for the records: around the focus, or by a deterministic force layout."""
-    room: dict[frozenset, tuple[float, float]] = {}
+    room: Room = {}
     for a, b, label_width in links:
         pair = frozenset((a, b))
         wide, high = room.get(pair, (0.0, 0.0))
@@ -215,8 +223,8 @@ def _place_edges(
 ) -> list[tuple[Relation, tuple[float, float], tuple[float, float], Box]]:
     placed: list[tuple[Relation, tuple[float, float], tuple[float, float], Box]] = []
     taken = [n.box for n in nodes.values()]
-    pairs: dict[frozenset, int] = {}
-    per_pair = {}
+    pairs: dict[frozenset[str], int] = {}
+    per_pair: dict[frozenset[str], int] = {}
     for relation in relations:
         key = frozenset((relation.subject, relation.object))
         per_pair[key] = per_pair.get(key, 0) + 1

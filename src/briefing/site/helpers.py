@@ -37,7 +37,7 @@ class Notes:
     shown: dict[int, Citation] = field(default_factory=dict)
 
     def add(self, citation: Citation) -> str:
-        self.shown.setdefault(citation.number, citation)  # type: ignore[arg-type]
+        self.shown.setdefault(citation.number, citation)
         return ""
 
     def ordered(self) -> list[Citation]:
@@ -115,7 +115,7 @@ class TemplateHelpers:
         elif use.record_kind == "relation":
             return f"Relationship: {self.dossier.relation_sentence(holder)}"
         else:
-            where = self.dossier.name_of(use.record_id)
+            where = self.dossier.name_of(use.record_id or "")
         # By kind, not by probing for attributes: a pydantic model refuses a missing one with
         # an exception, which is slow.
         match holder:

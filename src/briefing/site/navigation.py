@@ -66,7 +66,9 @@ def _chunked(members: list[SitePage]) -> list[Any]:
         return index + [p.src_uri for p in rest]
     # A group is (title of its first page, title of its last page, its navigation entries).
     chunks = _slices(rest, SECTION_CHUNK)
-    groups = [(c[0].title, c[-1].title, [p.src_uri for p in c]) for c in chunks]
+    groups: list[tuple[str, str, list[Any]]] = [
+        (c[0].title, c[-1].title, [p.src_uri for p in c]) for c in chunks
+    ]
     while len(groups) > GROUPS_PER_LEVEL:
         outer = _slices(groups, GROUPS_PER_LEVEL)
         groups = [(g[0][0], g[-1][1], [_entry(x) for x in g]) for g in outer]

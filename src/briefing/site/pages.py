@@ -51,7 +51,8 @@ _PLACEHOLDER = "BRIEFINGBLOCK"
 
 def _stash_html(body: str) -> tuple[str, tuple[str, ...]]:
     """Markdown with every chunk that is not a heading replaced by a numbered placeholder."""
-    parts, blocks = [], []
+    parts: list[str] = []
+    blocks: list[str] = []
     for chunk in re.split(r"\n\s*\n", body.strip()):
         if chunk.startswith("#") and "\n" not in chunk:
             parts.append(chunk)

@@ -15,7 +15,9 @@ def page_of(dossier: Dossier, record_id: str) -> str:
     noun = dossier.kind_of(record_id)
     if noun == "event":
         return TIMELINE
-    return f"{BY_NOUN[noun].pages}/{record_id}.md"  # type: ignore[index]
+    if noun is None:
+        raise KeyError(f"no record '{record_id}' in the dossier")
+    return f"{BY_NOUN[noun].pages}/{record_id}.md"
 
 
 def url_of(src_uri: str, use_directory_urls: bool = True) -> str:

@@ -45,11 +45,11 @@ class EdtfDate:
         day = int(match["day"]) if match["day"] else None
         if month is not None and not 1 <= month <= 12:
             raise ValueError(f"'{text}' has month {month:02d}; months run from 01 to 12")
-        if day is not None:
+        if day is not None and month is not None:  # the pattern has no day without a month
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
                 raise ValueError(f"'{text}' has day {day:02d}; {year}-{month:02d} has {last} days")
-        return cls(year, month, day, match["q"])  # type: ignore[arg-type]
+        return cls(year, month, day, match["q"])  # type: ignore[arg-type]  # one of the four
 
     @classmethod
     def of(cls, day: date, precision: Precision = "day", qualifier: str = "") -> EdtfDate:
@@ -57,7 +57,7 @@ class EdtfDate:
             day.year,
             day.month if precision != "year" else None,
             day.day if precision == "day" else None,
-            qualifier,  # type: ignore[arg-type]
+            qualifier,  # type: ignore[arg-type]  # the caller's: one of the four
         )
 
     @property
@@ -95,7 +95,7 @@ class EdtfDate:
 
     def human(self) -> str:
         """As precisely as known: "2019", "January 2022", "17 November 2022"."""
-        if self.day is not None:
+        if self.day is not None and self.month is not None:
             text = f"{self.day} {calendar.month_name[self.month]} {self.year}"
         elif self.month is not None:
             text = f"{calendar.month_name[self.month]} {self.year}"

@@ -18,7 +18,7 @@ def resolve_dates(
         if not isinstance(node.value, DateSpec) or node.value.relative is None:
             continue
         spec: DateSpec = node.value
-        rule = spec.relative
+        rule = node.value.relative
         anchor_id = rule.anchor or single
         if anchor_id not in sources:
             if rule.anchor is None:
@@ -31,19 +31,25 @@ def resolve_dates(
             continue
         source = sources[anchor_id].source
         anchor = source.date.date
-        rule_args = {
-            "weekday": rule.weekday,
-            "month": rule.month,
-            "same_year": rule.same_year,
-            "direction": rule.direction,
-        }
         try:
-            resolved = resolve_relative(anchor, **rule_args)
+            resolved = resolve_relative(
+                anchor,
+                weekday=rule.weekday,
+                month=rule.month,
+                same_year=rule.same_year,
+                direction=rule.direction,
+            )
         except ValueError as exc:
             problems.error(node.file.shown_as, str(exc), **node.file.where((*node.loc, "relative")))
             continue
+        how = describe_rule(
+            weekday=rule.weekday,
+            month=rule.month,
+            same_year=rule.same_year,
+            direction=rule.direction,
+        )
         basis = (
-            f"'{spec.wording}' resolved as {describe_rule(**rule_args)}the date of "
+            f"'{spec.wording}' resolved as {how}the date of "
             f"{source.title} ({anchor.human()}"
             + (", itself an editorial inference)" if source.date.inference else ")")
         )

@@ -19,9 +19,7 @@ def _check_quote(
     node: Node, quote: Quote, sources: dict[str, PreparedSource], problems: Problems
 ) -> None:
     passages = [
-        fold(sources[c.source_id].text.text[c.start : c.end])
-        for c in quote.cite
-        if c.source_id is not None
+        fold(sources[c.source_id].text.text[c.start : c.end]) for c in quote.cite if c.located
     ]
     if len(passages) != len(quote.cite):
         return  # unverified citations were reported already

@@ -1,9 +1,8 @@
 """Python's cycle collector, kept from walking a dossier over and over.
 
-A dossier of a thousand people is a few hundred thousand objects (YAML nodes, models,
-citations, rendered pages) and holds no reference cycles to free; the collector still walks
-all of them at each of its full passes, which took about half of `briefing check`'s time at
-N = 1,000 and found nothing to collect.
+A large dossier is hundreds of thousands of objects (YAML nodes, models, citations, rendered
+pages) and holds no reference cycles to free; the collector would still walk all of them at
+each of its full passes.
 """
 
 from __future__ import annotations
@@ -24,9 +23,8 @@ def collector_paused() -> Iterator[None]:
     finally:
         if nothing_frozen:
             # Hand the block's objects to the oldest generation in one step: left in the
-            # youngest, the first pass after this block would walk every one of them (a tenth
-            # of `briefing check` at N = 1,000). Skipped when the caller froze objects of its
-            # own, which unfreezing would release.
+            # youngest, the first pass after this block would walk every one of them. Skipped
+            # when the caller froze objects of its own, which unfreezing would release.
             gc.freeze()
             gc.unfreeze()
         if was_enabled:

@@ -87,7 +87,7 @@ def _json(data: Any) -> bytes:
     """Indented UTF-8 JSON with sorted keys: readable, and stable to diff between builds.
 
     orjson writes the same bytes as `json.dumps(data, ensure_ascii=False, indent=2,
-    sort_keys=True)` a dozen times faster: the standard library indents in pure Python.
+    sort_keys=True)`, many times faster.
     """
     return orjson.dumps(data, option=_JSON_LAYOUT)
 

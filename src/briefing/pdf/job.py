@@ -81,11 +81,10 @@ class PdfFailed(Exception):
 class PdfJob:
     """Typst compiling the briefing in a child process (`typeset.py`) while the caller goes on.
 
-    A process rather than a thread: Typst keeps what it memoised in the process that ran it,
-    about 50 MB for each rebuild of the real briefing under `mkdocs serve` (it grew past
-    500 MB in ten), and its whole working memory (1.5 GiB at 1,000 people) goes back to the
-    system when the process ends. A build that fails, or Ctrl-C, stops it at once, where a
-    thread inside Typst could only be waited for.
+    A process rather than a thread: Typst keeps what it memoised in the process that ran it
+    (a served site's memory grew at each rebuild), and its whole working memory goes back to
+    the system when the process ends. A build that fails, or Ctrl-C, stops it at once, where
+    a thread inside Typst could only be waited for.
     """
 
     def __init__(self, data: bytes, *, paper: Paper, timestamp: int):

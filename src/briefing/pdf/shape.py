@@ -19,12 +19,12 @@ from briefing.pictures import (
 )
 from briefing.source_view import paragraphs
 
-# Typst lays out each footnote by re-flowing its page, about 10 ms a note; past this many
-# citations the briefing prints its notes at the end of each profile and section instead.
+# Typst lays out each footnote by re-flowing its page; past this many citations the briefing
+# prints its notes at the end of each profile and section instead.
 FOOTNOTE_LIMIT = 1500
 # Past this many second-level headings (profiles, quote speakers) the printed contents lists
-# the sections only: a contents of dozens of pages helps no reader, costs Typst a second or two
-# per thousand entries, and the PDF's bookmarks still list every heading.
+# the sections only: a contents of dozens of pages helps no reader and costs Typst time, and
+# the PDF's bookmarks still list every heading.
 CONTENTS_LIMIT = 150
 
 

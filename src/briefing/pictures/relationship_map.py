@@ -58,10 +58,9 @@ def node_role(dossier: Dossier, record_id: str) -> str:
     return kind_word(record, noun) if noun else ""
 
 
-# One map draws at most this many records: at 30 its names already print at about 4.5 pt,
-# and past it the boxes and arrows crowd into a picture no reader can follow, while the
-# layout, which weighs every pair of records, takes seconds (10.7 s for 220 records that hang
-# together). Past it the relations are listed without a map.
+# One map draws at most this many records: past it no reader could follow the picture, and
+# the layout, which weighs every pair of records, takes seconds. The relations are then
+# listed without a map.
 MAP_LIMIT = 30
 
 

@@ -16,22 +16,21 @@ import io
 from typing import Any
 
 import orjson
-from pydantic import BaseModel
+from pydantic import BaseModel, create_model
 
 from briefing.dossier import Dossier, SourceDocument
 from briefing.model import (
     Citation,
     DossierMeta,
     Event,
-    Group,
     Organisation,
     Person,
-    Place,
     Quote,
     Role,
     Source,
     Statement,
 )
+from briefing.model.kinds import PROFILED
 
 DOSSIER_JSON = "dossier.json"
 DOSSIER_SCHEMA = "dossier.schema.json"
@@ -58,18 +57,21 @@ class SourceExport(BaseModel):
     coverage: CoverageExport
 
 
-class DossierExport(BaseModel):
-    """The shape of dossier.json: the verified dossier with its sources' texts."""
-
-    as_of: str
-    meta: DossierMeta
-    sources: list[SourceExport]
-    people: list[Person]
-    groups: list[Group]
-    organisations: list[Organisation]
-    places: list[Place]
-    events: list[Event]
-    quotes: list[Quote]
+# The shape of dossier.json: a list of records for each kind with profiles (`kinds`), named
+# after its folder, beside the meta file, the sources with their texts, events and quotes.
+_EXPORTED: dict[str, Any] = {
+    "as_of": (str, ...),
+    "meta": (DossierMeta, ...),
+    "sources": (list[SourceExport], ...),
+    **{kind.folder: (list[kind.model], ...) for kind in PROFILED},  # type: ignore[name-defined]  # run-time type
+    "events": (list[Event], ...),
+    "quotes": (list[Quote], ...),
+}
+DossierExport = create_model(
+    "DossierExport",
+    __doc__="The shape of dossier.json: the verified dossier with its sources' texts.",
+    **_EXPORTED,
+)
 
 
 def exports(dossier: Dossier) -> dict[str, bytes]:
@@ -95,15 +97,12 @@ def _json(data: Any) -> bytes:
 _JSON_LAYOUT = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
 
 
-def dossier_export(dossier: Dossier) -> DossierExport:
+def dossier_export(dossier: Dossier) -> BaseModel:
     return DossierExport(
         as_of=str(dossier.meta.as_of.date),
         meta=dossier.meta,
         sources=[_source_export(doc) for doc in dossier.sources.values()],
-        people=list(dossier.people.values()),
-        groups=list(dossier.groups.values()),
-        organisations=list(dossier.organisations.values()),
-        places=list(dossier.places.values()),
+        **{kind.folder: list(dossier.profiles[kind.noun].values()) for kind in PROFILED},
         events=dossier.events,
         quotes=dossier.quotes,
     )

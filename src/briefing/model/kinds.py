@@ -39,6 +39,7 @@ class RecordKind:
     actor: bool = False  # may speak, take part in events and claim things ("actor" references)
     entity: bool = False  # may be linked to and written about ("entity" references)
     pages: str = ""  # the site folder of its pages ("" when its records have no pages)
+    print_section: str = ""  # the PDF's section of its profiles (main records stand alone)
     section: str = ""  # the navigation section it opens in `pages`, with an index page
     page_template: str = "record.html.j2"
     index_template: str = "records_index.html.j2"
@@ -56,15 +57,17 @@ KINDS: tuple[RecordKind, ...] = (
     RecordKind("source", "sources", Source, True, pages="sources", section="Sources"),
     RecordKind(
         "person", "people", Person, True, label="Person", actor=True, entity=True,
-        pages="people", section="People", page_template="person.html.j2",
+        pages="people", section="People", print_section="Other people and groups",
+        page_template="person.html.j2",
         index_template="people_index.html.j2",
     ),
     RecordKind("group", "groups", Group, True, label="Group", actor=True, entity=True,
-               pages="people"),
+               pages="people", print_section="Other people and groups"),
     RecordKind("organisation", "organisations", Organisation, True, label="Organisation",
-               actor=True, entity=True, pages="organisations", section="Organisations"),
+               actor=True, entity=True, pages="organisations", section="Organisations",
+               print_section="Organisations"),
     RecordKind("place", "places", Place, True, label="Place", entity=True, pages="places",
-               section="Places"),
+               section="Places", print_section="Places"),
     RecordKind("event", "events", Event, False, "events/*.yml: a list of timeline events.",
                label="Event", entity=True),
     RecordKind("quote", "quotes", Quote, False, "quotes/*.yml: a list of quotations."),

@@ -36,11 +36,10 @@ def pdf_data(
     """Everything the template shows, as plain JSON values."""
     data = _Shaper(dossier).document()
     data["notes"] = "footnotes" if len(dossier.citations) <= footnote_limit else "sections"
-    second_level = ("other_people", "groups", "organisations", "places", "quotes_by_speaker")
-    entries = sum(len(data[key]) for key in second_level)
+    sectioned = [p for section in data["profile_sections"] for p in section["profiles"]]
+    entries = len(sectioned) + len(data["quotes_by_speaker"])
     data["contents_depth"] = 2 if entries <= contents_limit else 1
-    for profile in [*data["main_people"], *data["other_people"], *data["groups"],
-                    *data["organisations"], *data["places"]]:  # fmt: skip
+    for profile in [*data["main_profiles"], *sectioned]:
         profile["notes"] = _cites_in(profile)
     data["glance_notes"] = _cites_in([data["glance"], data["figures"], data["relations"]])
     data["timeline_notes"] = _cites_in(data["timeline"])
@@ -91,11 +90,7 @@ class _Shaper:
                 {"value": f.value, "label": f.label, **self.cited(f.cite, f.inference)}
                 for f in meta.key_figures
             ],
-            "main_people": [self.profile(p) for p in d.main_people],
-            "other_people": [self.profile(p) for p in d.other_people],
-            "groups": [self.profile(g) for g in d.groups.values()],
-            "organisations": [self.profile(o) for o in d.organisations.values()],
-            "places": [self.profile(p) for p in d.places.values()],
+            **self.profiles(),
             "timeline": [self.event(e) for e in d.events],
             "quotes_by_speaker": self.quotes_by_speaker(),
             "source_texts": [self.source_text(doc) for doc in d.sources.values()],
@@ -113,6 +108,22 @@ class _Shaper:
                 {"text": d.relation_sentence(r), **self.cited(r.cite, r.inference)}
                 for r in d.relations
             ],
+        }
+
+    def profiles(self) -> dict[str, Any]:
+        """Main records, each a chapter of its own; the rest in sections by kind (`kinds`)."""
+        main: list[dict[str, Any]] = []
+        sections: dict[str, list[dict[str, Any]]] = {}
+        for kind in PROFILED:
+            for record in self.d.profiles[kind.noun].values():
+                shaped = self.profile(record)
+                if getattr(record, "main", False):
+                    main.append(shaped)
+                else:
+                    sections.setdefault(kind.print_section, []).append(shaped)
+        return {
+            "main_profiles": main,
+            "profile_sections": [{"title": t, "profiles": p} for t, p in sections.items()],
         }
 
     # -- pieces --------------------------------------------------------------------------

@@ -1,0 +1,101 @@
+"""Verify: what load read is checked against itself and the sources, reading no file."""
+
+from __future__ import annotations
+
+import builtins
+from pathlib import Path
+
+import pytest
+
+from briefing.load import load_dossier
+from briefing.problems import Problems
+from briefing.verify import verify
+from support import FIXTURE, edit
+
+SEED = (FIXTURE / "seeds" / "port-vell.txt").read_text(encoding="utf-8")
+
+
+def loaded(dossier: Path):
+    problems = Problems()
+    return load_dossier(dossier, problems), problems
+
+
+def test_verifying_reads_no_file(mini, monkeypatch):
+    """Everything verify needs was read by load: with files out of reach it still works."""
+    done, problems = loaded(mini)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"verify opened a file: {args}")
+
+    monkeypatch.setattr(builtins, "open", refuse)
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "read_text", refuse)
+    dossier = verify(done, problems)
+    assert dossier is not None and problems.errors == []
+
+
+def test_citations_are_numbered_in_reading_order_at_their_offsets_in_the_source(mini):
+    dossier = verify(*loaded(mini))
+    assert dossier is not None
+    numbers = [use.citation.number for use in dossier.citations]
+    assert numbers == list(range(1, len(numbers) + 1))
+    for use in dossier.citations:
+        cited = " ".join(SEED[use.citation.start : use.citation.end].split())
+        assert cited == " ".join(use.citation.exact.split()).replace("\u201c", '"')
+    # dossier.yml comes first, then the folders in the registry's order.
+    assert dossier.citations[0].record_kind == "dossier"
+
+
+def test_a_relative_date_is_resolved_against_its_sources_date_with_its_basis(mini):
+    dossier = verify(*loaded(mini))
+    moved = next(e for e in dossier.events if e.id == "date-moved")
+    assert str(moved.date.date) == "2021-04"
+    assert moved.date.inferred == (
+        "'in April' resolved as the nearest April up to the date of the Gazette report "
+        "(12 May 2021, itself an editorial inference)"
+    )
+
+
+def test_an_id_used_twice_names_both_places_even_across_kinds(mini):
+    edit(mini / "places" / "port-vell.yml", "id: port-vell", "id: residents")
+    (mini / "places" / "port-vell.yml").rename(mini / "places" / "residents.yml")
+    done, problems = loaded(mini)
+    assert verify(done, problems) is None
+    (duplicate,) = [p for p in problems.errors if "duplicate id" in p.message]
+    assert duplicate.message.startswith(
+        "duplicate id 'residents': already used by a group at dossier/groups/residents.yml:2"
+    )
+
+
+def test_a_reference_to_a_record_that_failed_to_load_is_not_reported_again(mini):
+    edit(mini / "people" / "tomas-reed.yml", "name: Tomas Reed", "name: [Tomas]")
+    done, problems = loaded(mini)
+    verify(done, problems)
+    assert [p.file for p in problems.errors] == ["dossier/people/tomas-reed.yml"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "text: We will rebuild the stations",
+            "text: We shall rebuild the stations",
+            "quote text is not inside its cited passage",
+        ),
+        ("role: harbour master", "role: port captain", "role 'port captain' is not in"),
+    ],
+)
+def test_a_quote_and_its_role_must_lie_in_its_passages(mini, old, new, expected):
+    edit(mini / "quotes" / "quotes.yml", old, new)
+    done, problems = loaded(mini)
+    assert verify(done, problems) is None
+    (error,) = problems.errors
+    assert error.file == "dossier/quotes/quotes.yml" and expected in error.message
+
+
+def test_coverage_counts_the_factual_sentences_the_dossier_cites(mini):
+    dossier = verify(*loaded(mini))
+    coverage = dossier.sources["gazette"].coverage
+    assert coverage.summary() == "100% of factual sentences cited (5/5)"
+    kinds = [coverage.sentences[i].kind for i in range(len(coverage.sentences))]
+    assert kinds.count("heading") == 1 and kinds.count("link") == 2

@@ -1,0 +1,54 @@
+"""Reading one YAML file safely, remembering where each value stands."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.load.yamlfile import YamlError, read_yaml
+
+
+def write(tmp_path, text: str):
+    path = tmp_path / "file.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_positions_of_values_and_keys_are_found_when_asked(tmp_path):
+    document = read_yaml(write(tmp_path, "name: A\nroles:\n  - title: Mayor\n    cite: x\n"))
+    assert document.data == {"name": "A", "roles": [{"title": "Mayor", "cite": "x"}]}
+    assert document.position(("roles", 0, "cite")) == (4, 11)
+    assert document.position(("roles", 0, "cite"), key=True) == (4, 5)
+    # A path that leaves the tree points at the nearest value it reaches.
+    assert document.position(("roles", 0, "start", "value")) == (3, 5)
+
+
+def test_scalars_read_as_editors_expect(tmp_path):
+    """Only true/false are booleans and dates stay text: a country code NO, an EDTF date."""
+    data = read_yaml(write(tmp_path, "code: NO\nwhen: 2022-11-17\nmain: true\nage: 52\n")).data
+    assert data == {"code": "NO", "when": "2022-11-17", "main": True, "age": 52}
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("a: 1\na: 2\n", "duplicate key 'a'", 2),
+        ("a: !!python/object:os.system x\n", "unsupported tag", 1),
+        ("base: &b {x: 1}\nother:\n  <<: *b\n", "merge keys (<<) are not supported", 3),
+        ("", "file is empty", 1),
+        ("a: [1, 2\n", "invalid YAML", 2),
+    ],
+)
+def test_what_editors_should_not_write_is_refused_at_its_line(tmp_path, text, message, line):
+    with pytest.raises(YamlError) as refused:
+        read_yaml(write(tmp_path, text))
+    assert message in refused.value.message
+    assert refused.value.line == line
+
+
+def test_a_file_not_in_utf8_names_the_byte_and_where_it_is(tmp_path):
+    path = tmp_path / "file.yml"
+    path.write_bytes(b"name: ok\nplace: Z\xfcrich\n")
+    with pytest.raises(YamlError) as refused:
+        read_yaml(path)
+    assert "byte 0xfc cannot be decoded" in refused.value.message
+    assert (refused.value.line, refused.value.column) == (2, 9)

@@ -41,7 +41,7 @@ def test_every_relation_is_an_edge_with_its_label_and_link(dossier):
     assert len(edges) == len(dossier.relations)
     for anchor, relation in zip(edges, dossier.relations, strict=True):
         assert anchor.get("href") == f"citation:{relation.cite[0].number}"
-        assert anchor.find(f"{SVG}text").text.startswith(relation.label)
+        assert anchor.find(f"{SVG}text").text == dossier.relation_label(relation)
     names = {t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "node-name"}
     ends = {dossier.name_of(i) for r in dossier.relations for i in (r.subject, r.object)}
     assert names == ends

@@ -25,7 +25,10 @@ from briefing.model import (
     Source,
     Statement,
 )
+from briefing.model.citations import Unnamed
 from briefing.model.kinds import PROFILED
+from briefing.model.relations import RelationKind
+from briefing.model.sources import Address, Provenanced
 from briefing.text.dates import EdtfDate
 from briefing.text.sentences import Sentence
 
@@ -77,6 +80,21 @@ class SourceDocument:
         return f"coverage of {self.shown_as}: {self.coverage.summary()}"
 
 
+def source_facts(source: Source) -> list[tuple[str, str, Provenanced]]:
+    """(label, value, how it is known) for each fact about a source that its record gives,
+    in the order a reader looks for them."""
+    facts: list[tuple[str, str, Provenanced]] = [("Date", source.date.date.human(), source.date)]
+    facts += [("Author", author.name, author) for author in source.authors]
+    for label, who in (("Publisher", source.publisher), ("Agency", source.agency)):
+        if who is not None:
+            facts.append((label, who.name, who))
+    if source.dateline is not None:
+        facts.append(("Dateline", source.dateline.name, source.dateline))
+    if isinstance(source.url, Address):
+        facts.append(("Address", source.url.value, source.url))
+    return facts
+
+
 @dataclass(frozen=True)
 class CitationUse:
     """A verified citation and what cites it: the record and the statement-like holder."""
@@ -102,6 +120,8 @@ class Dossier:
     quotes: list[Quote]
     relations: list[Relation] = field(default_factory=list)
     citations: list[CitationUse] = field(default_factory=list)  # by number, from 1
+    # The kinds relations name: the built-in ones and the dossier's own, by id.
+    relation_kinds: dict[str, RelationKind] = field(default_factory=dict)
 
     @property
     def people(self) -> dict[str, Person]:
@@ -149,15 +169,52 @@ class Dossier:
         """The date of the source a citation quotes: what an age or "now" in it is as of."""
         return self.source_of(citation).date.date
 
-    def relation_sentence(self, relation: Relation) -> str:
+    def plural(self, record_id: str) -> bool:
+        """Whether sentences name the record in the plural ('Seven suspects share ...')."""
+        record = self.entity(record_id)
+        return isinstance(record, Group) and record.plural
+
+    def phrase_of(self, record_id: str) -> str:
+        """How a sentence names a record: an event by its `name` where it has one."""
+        record = self.entity(record_id)
+        if isinstance(record, Event) and record.name:
+            return record.name
+        return self.name_of(record_id)
+
+    def claimant(self, claimed_by: str | Unnamed) -> str:
+        """Who says so, in words: a record's name, or the source's description of them."""
+        return (
+            claimed_by.description if isinstance(claimed_by, Unnamed) else self.name_of(claimed_by)
+        )
+
+    def relation_parts(self, relation: Relation, side: str | None = None) -> tuple[str, str, str]:
+        """(first id, words between, second id): the relation read from the side of the
+        record `side` whose page shows it, with the kind's inverse wording on the object's
+        side where it has one."""
+        kind = self.relation_kinds[relation.kind]
+        subject, object_ = relation.subject, relation.object
+        if side == object_ != subject and not kind.symmetric:
+            inverse = kind.verb(plural=self.plural(object_), inverse=True)
+            if inverse is not None:
+                return object_, inverse, subject
+        if side == object_ != subject:  # symmetric: the page's own record first
+            return object_, kind.verb(plural=self.plural(object_)) or "", subject
+        return subject, kind.verb(plural=self.plural(subject)) or "", object_
+
+    def relation_label(self, relation: Relation) -> str:
+        """The words on the relation's arrow: "leads", "shares the views of (claimed)"."""
+        words = self.relation_parts(relation)[1]
+        return words + (" (claimed)" if relation.according_to else "")
+
+    def relation_sentence(self, relation: Relation, side: str | None = None) -> str:
         """The relation in words: "A succeeded B, according to C (editorial inference)"."""
-        name = self.name_of
-        words = f"{name(relation.subject)} {relation.label} {name(relation.object)}"
+        first, words, second = self.relation_parts(relation, side)
+        sentence = f"{self.phrase_of(first)} {words} {self.phrase_of(second)}"
         if relation.according_to:
-            words += f", according to {name(relation.according_to)}"
+            sentence += f", according to {self.claimant(relation.according_to)}"
         if relation.inference:
-            words += " (editorial inference)"
-        return words
+            sentence += " (editorial inference)"
+        return sentence
 
     @cached_property
     def _by_id(self) -> dict[str, tuple[str, Record | Event]]:
@@ -186,10 +243,8 @@ class Dossier:
         return self._quotes_about.get(record_id, [])
 
     def speaker_name(self, quote: Quote) -> str:
-        if quote.speaker:
-            return self.name_of(quote.speaker)
-        assert quote.unnamed_speaker is not None  # the model asks for one or the other
-        return quote.unnamed_speaker.description
+        assert quote.speaker is not None  # the model asks for a speaker
+        return self.claimant(quote.speaker)
 
     def quotes_by_speaker(self) -> list[tuple[str, list[Quote]]]:
         """(speaker's name, their quotes), in the order each speaker is first quoted."""
@@ -230,7 +285,7 @@ class Dossier:
         linked.update(other for other, _ in self.mentions(record_id))
         for quote in self.quotes_by(record_id):
             linked.update(quote.about)
-        linked.update(q.speaker for q in self.quotes_about(record_id) if q.speaker)
+        linked.update(q.speaker_id for q in self.quotes_about(record_id) if q.speaker_id)
         for event in self.events_with(record_id):
             linked.update(event.participants)
         actors = [i for i in linked if self.kind_of(i) in ("person", "group") and i != record_id]
@@ -238,7 +293,7 @@ class Dossier:
 
     @cached_property
     def _quotes_by(self) -> dict[str, list[Quote]]:
-        return _index((q.speaker, q) for q in self.quotes if q.speaker)
+        return _index((q.speaker_id, q) for q in self.quotes if q.speaker_id)
 
     @cached_property
     def _quotes_about(self) -> dict[str, list[Quote]]:

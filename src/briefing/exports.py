@@ -181,7 +181,7 @@ def quotes_csv(dossier: Dossier) -> str:
             {
                 "id": quote.id,
                 "text": " ".join(quote.text.split()),
-                "speaker_id": quote.speaker or "",
+                "speaker_id": quote.speaker_id or "",
                 "speaker": dossier.speaker_name(quote),
                 "role": quote.role or "",
                 "delivery": quote.delivery,
@@ -211,8 +211,12 @@ def ftm_entities(dossier: Dossier) -> list[dict[str, Any]]:
         }
         if source.publisher:
             properties["publisher"] = [source.publisher.name]
-        if source.url:
-            properties["sourceUrl"] = [source.url]
+        if source.address:
+            properties["sourceUrl"] = [source.address]
+        if source.authors:
+            properties["author"] = [author.name for author in source.authors]
+        if source.language:
+            properties["language"] = [source.language]
         entities.append(
             {"id": f"source-{source_id}", "schema": "Article", "properties": properties}
         )

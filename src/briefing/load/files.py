@@ -19,6 +19,7 @@ from briefing.model import RESERVED_IDS
 from briefing.model.kinds import KINDS, META_FILE, META_MODEL, META_NOUN, RecordKind
 from briefing.model.schema import SCHEMA_FOLDER
 from briefing.problems import Problems, Where, did_you_mean, field_path
+from briefing.text.webpage import PageMetadata
 
 IGNORED_FOLDERS = {SCHEMA_FOLDER}
 
@@ -49,10 +50,13 @@ class LoadedFile:
 
 @dataclass(frozen=True)
 class Seed:
-    """A source's text as read from its seed file."""
+    """A source's text as read from its seed file, and the metadata of the web page it was
+    saved from, where the source keeps one."""
 
     text: str
     shown_as: str  # the seed file's path as shown to people
+    page: PageMetadata | None = None
+    page_shown_as: str = ""
 
 
 @dataclass

@@ -1,12 +1,16 @@
-"""The sources' texts: each source record names a seed file in the seeds folder, read here."""
+"""The sources' texts: each source record names a seed file in the seeds folder, read here,
+and, where it keeps one, the web page the text was saved from (checked against its SHA-256)."""
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import replace
 from pathlib import Path
 
-from briefing.load.files import LoadedDossier, Seed, display_path
+from briefing.load.files import LoadedDossier, LoadedFile, Seed, display_path
 from briefing.model import Source
 from briefing.problems import Problems, did_you_mean
+from briefing.text.webpage import page_metadata
 
 DEFAULT_SEEDS = "../seeds"
 
@@ -44,5 +48,37 @@ def read_seeds(loaded: LoadedDossier, problems: Problems) -> dict[str, Seed]:
         except UnicodeDecodeError:
             problems.error(file.shown_as, f"seed file '{seed_name}' is not UTF-8 text", **where)
             continue
-        seeds[source.id] = Seed(text, display_path(path, loaded.root))
+        seed = Seed(text, display_path(path, loaded.root))
+        if source.page is not None:
+            seed = _with_page(seed, source, folder, file, loaded.root, problems)
+        seeds[source.id] = seed
     return seeds
+
+
+def _with_page(
+    seed: Seed, source: Source, folder: Path, file: LoadedFile, root: Path, problems: Problems
+) -> Seed:
+    """The seed with its saved page's metadata, if the page is there, unchanged."""
+    assert source.page is not None
+    path = folder / source.page.file
+    where = file.where(("page", "file"))
+    if Path(source.page.file).name != source.page.file or not path.is_file():
+        problems.error(
+            file.shown_as,
+            f"saved page '{source.page.file}' not found in {display_path(folder, root)}; keep "
+            "the page the text was taken from beside the seed",
+            **where,
+        )
+        return seed
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != source.page.sha256:
+        problems.error(
+            file.shown_as,
+            f"saved page '{source.page.file}' is not the page this source was made from: its "
+            f"SHA-256 is {digest}; restore the original, or add the new page as a new source",
+            **file.where(("page", "sha256")),
+        )
+        return seed
+    metadata = page_metadata(raw.decode("utf-8", "replace"))
+    return replace(seed, page=metadata, page_shown_as=display_path(path, root))

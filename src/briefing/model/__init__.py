@@ -1,13 +1,11 @@
 """The data model of a dossier: the single source of truth for validation and JSON Schema."""
 
-from briefing.model.citations import Citation, Statement
+from briefing.model.citations import Citation, Statement, Unnamed
 from briefing.model.dates import DateSpec, RelativeRule
 from briefing.model.ids import RESERVED_IDS, RefTo
 from briefing.model.records import (
     Affiliation,
     Age,
-    Attribution,
-    DatedStatement,
     DossierMeta,
     Event,
     Figure,
@@ -20,14 +18,48 @@ from briefing.model.records import (
     Record,
     Relation,
     Role,
-    Source,
-    Speaker,
     UncitedSentence,
+)
+from briefing.model.sources import (
+    Address,
+    Attribution,
+    DatedStatement,
+    Dateline,
+    Marked,
+    PageField,
+    SavedPage,
+    Source,
 )
 
 __all__ = [
-    "RESERVED_IDS", "Affiliation", "Age", "Attribution", "Citation", "DateSpec", "DatedStatement",
-    "DossierMeta", "Event", "Figure", "Group", "Organisation", "Person", "Place", "PlaceLink",
-    "Quote", "Record", "RefTo", "Relation", "RelativeRule", "Role", "Source", "Speaker",
-    "Statement", "UncitedSentence",
-]  # fmt: skip
+    "RESERVED_IDS",
+    "Address",
+    "Affiliation",
+    "Age",
+    "Attribution",
+    "Citation",
+    "DateSpec",
+    "Dateline",
+    "DatedStatement",
+    "DossierMeta",
+    "Event",
+    "Figure",
+    "Group",
+    "Marked",
+    "Organisation",
+    "PageField",
+    "Person",
+    "Place",
+    "PlaceLink",
+    "Quote",
+    "Record",
+    "RefTo",
+    "Relation",
+    "RelativeRule",
+    "Role",
+    "SavedPage",
+    "Source",
+    "Statement",
+    "UncitedSentence",
+    "Unnamed",
+]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 from pydantic import BeforeValidator, Field, PrivateAttr, computed_field
 
-from briefing.model.ids import EntityRef, SourceRef, Strict, Text
+from briefing.model.ids import ActorRef, EntityRef, SourceRef, Strict, Text
 
 
 class _Verified(NamedTuple):
@@ -106,12 +106,29 @@ InferenceBasis = Annotated[
 ]
 
 
+class Unnamed(Strict):
+    """A source or speaker the text does not name, described in its words: 'officials',
+    'local news reports', 'a witness'."""
+
+    description: Text
+
+
+ClaimedBy = Annotated[
+    ActorRef | Unnamed,
+    Field(
+        description="Who says so, when the source attributes it: a person, group or "
+        "organisation id, or {description: 'officials'} for one it does not name."
+    ),
+]
+
+
 class Statement(Strict):
     """One sourced fact, in the editors' words, with the passages it rests on."""
 
     text: Text
     cite: Citations
     inference: InferenceBasis | None = None
+    according_to: ClaimedBy | None = None
     about: list[EntityRef] = Field(
         default_factory=list, description="Other records this statement concerns (cross-links)."
     )

@@ -43,6 +43,14 @@ EntityRef = Annotated[SlugId, RefTo("entity")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
+@dataclass(frozen=True)
+class OldForm:
+    """Marks a field as an older way of writing something: it still works, with a warning
+    saying what to write instead, and `briefing migrate` rewrites it."""
+
+    instead: str
+
+
 class Strict(BaseModel):
     """Unknown fields are errors: a misspelt field must not silently drop a fact."""
 

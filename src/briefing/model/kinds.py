@@ -21,8 +21,8 @@ from briefing.model.records import (
     Place,
     Quote,
     Relation,
-    Source,
 )
+from briefing.model.sources import Source
 
 META_FILE = "dossier.yml"
 META_NOUN = "dossier"  # the record kind of dossier.yml, in messages and citation holders

@@ -8,16 +8,17 @@ declared in the generated schema too.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
-from briefing.model.citations import Citations, InferenceBasis, Statement
-from briefing.model.dates import DateInput, EdtfString, check_edtf
+from briefing.model.citations import Citations, ClaimedBy, InferenceBasis, Statement, Unnamed
+from briefing.model.dates import DateInput
 from briefing.model.ids import (
     ActorRef,
     EntityRef,
     EventRef,
+    OldForm,
     OrganisationRef,
     PlaceRef,
     SlugId,
@@ -25,7 +26,7 @@ from briefing.model.ids import (
     Strict,
     Text,
 )
-from briefing.text.dates import EdtfDate
+from briefing.model.relations import RelationKind
 
 # --- dossier and sources --------------------------------------------------------------------
 
@@ -57,46 +58,13 @@ class DossierMeta(Strict):
     marking: Text = Field(description="Marking line printed on every page, e.g. 'Open sources'.")
     language: Text = "en"
     seeds: str = Field("../seeds", description="Folder of source documents, relative to here.")
+    relation_kinds: list[RelationKind] = Field(
+        default_factory=list,
+        description="Kinds of relation of this dossier's own, beside the built-in ones.",
+    )
     at_a_glance: list[Statement] = Field(default_factory=list)
     key_figures: list[Figure] = Field(default_factory=list)
     uncited: list[UncitedSentence] = Field(default_factory=list)
-
-
-class Attribution(Strict):
-    """Who published a source, or who it was written by, with how that is known."""
-
-    name: Text
-    cite: Citations
-    inference: InferenceBasis | None = None
-
-
-class DatedStatement(Strict):
-    """A source's date with how it is known."""
-
-    value: EdtfString
-    cite: Citations
-    inference: InferenceBasis | None = None
-
-    @field_validator("value")
-    @classmethod
-    def _valid_edtf(cls, value: str) -> str:
-        return check_edtf(value)
-
-    @property
-    def date(self) -> EdtfDate:
-        return EdtfDate.parse(self.value)
-
-
-class Source(Strict):
-    """One source document, kept as a seed file, and what is known about it."""
-
-    id: SlugId
-    seed: Text = Field(description="File name of the source text in the seeds folder.")
-    title: Text = Field(description="A label for the source (editorial when it has no headline).")
-    publisher: Attribution | None = None
-    agency: Attribution | None = None
-    date: DatedStatement
-    url: str | None = None
 
 
 # --- actors, places, events, quotes ---------------------------------------------------------
@@ -160,6 +128,10 @@ class Group(Record):
     """groups/<id>.yml: an unnamed group of actors the source describes."""
 
     size: Text | None = Field(None, description="As worded: 'seven', 'five'.")
+    plural: bool = Field(
+        True,
+        description="Named in the plural ('Leftist figures oppose ...'); false for 'the crowd'.",
+    )
     affiliations: list[Affiliation] = Field(default_factory=list)
     based_in: list[PlaceLink] = Field(default_factory=list)
 
@@ -169,6 +141,9 @@ class Organisation(Record):
 
     short_name: Text | None = None
     aliases: list[Text] = Field(default_factory=list)
+    roles: list[Role] = Field(
+        default_factory=list, description="What it was, when: 'held power from 2011 to 2013'."
+    )
     based_in: list[PlaceLink] = Field(default_factory=list)
 
 
@@ -185,6 +160,11 @@ class Event(Strict):
 
     id: SlugId
     title: Text = Field(description="Short headline in the editors' words.")
+    name: Text | None = Field(
+        None,
+        description="How a sentence names it, where the title will not do: 'the attack on "
+        "the Bardo museum' (for relations with the event as their object).",
+    )
     date: DateInput
     status: Literal["happened", "planned", "superseded", "expected"] = Field(
         "happened",
@@ -198,19 +178,17 @@ class Event(Strict):
     statements: list[Statement] = Field(default_factory=list)
 
 
-class Speaker(Strict):
-    """An unnamed speaker described in words."""
-
-    description: Text
-
-
 class Quote(Strict):
     """A direct quotation, verbatim, with who said it and how."""
 
     id: SlugId
     text: Text = Field(description="The quotation, verbatim (without the quote marks).")
-    speaker: ActorRef | None = Field(None, description="Person, organisation or group id.")
-    unnamed_speaker: Speaker | None = None
+    speaker: ActorRef | Unnamed | None = Field(
+        None,
+        description="Who said it: a person, organisation or group id, or {description: "
+        "'a witness'} for a speaker the source does not name.",
+    )
+    unnamed_speaker: Annotated[Unnamed | None, OldForm("speaker: {description: ...}")] = None
     role: Text | None = Field(
         None, description="The speaker's role as the source gives it; must lie in a cited passage."
     )
@@ -225,42 +203,30 @@ class Quote(Strict):
     @model_validator(mode="after")
     def _one_speaker(self) -> Quote:
         if (self.speaker is None) == (self.unnamed_speaker is None):
-            raise ValueError("give exactly one of 'speaker' (an id) or 'unnamed_speaker'")
+            raise ValueError(
+                "give 'speaker': an id, or {description: ...} for a speaker the source does "
+                "not name"
+            )
+        if self.unnamed_speaker is not None:  # the older form, read as the newer one
+            self.speaker = self.unnamed_speaker
         return self
 
-
-RELATION_LABELS = {
-    "succeeded": "succeeded",
-    "sidelined": "sidelined",
-    "arrested": "arrested",
-    "sentenced-in-absentia": "sentenced in absentia",
-    "shares-views-of": "shares the views of",
-    "criticised": "criticised",
-    "observed": "observed",
-    "based-in": "is based in",
-    "member-of": "is part of",
-    "supports": "supports",
-    "opposes": "opposes",
-}
-if TYPE_CHECKING:  # the type checker cannot read a Literal built at run time
-    RelationKind = str
-else:
-    RelationKind = Literal[tuple(RELATION_LABELS)]
+    @property
+    def speaker_id(self) -> str | None:
+        """The speaking record's id; None for a speaker the source does not name."""
+        return self.speaker if isinstance(self.speaker, str) else None
 
 
 class Relation(Strict):
     """A sourced link between two records, drawn as an arrow on the relationship map."""
 
     subject: EntityRef
-    kind: RelationKind
-    object: EntityRef
-    according_to: ActorRef | None = Field(
-        None, description="Whose claim this is, when the source attributes it to someone."
+    kind: SlugId = Field(
+        description="A kind of relation: a built-in one ('leads', 'member-of', 'condemned', "
+        "...) or one described under relation_kinds in dossier.yml."
     )
+    object: EntityRef
+    according_to: ClaimedBy | None = None
     wording: str | None = Field(None, description="The source's own words for the link.")
     cite: Citations
     inference: InferenceBasis | None = None
-
-    @property
-    def label(self) -> str:
-        return RELATION_LABELS[self.kind]

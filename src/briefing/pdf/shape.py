@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.dossier import Dossier, SourceDocument
+from briefing.dossier import Dossier, SourceDocument, source_facts
 from briefing.model import Citation, DateSpec, Event, Person, Quote, Record, Statement
 from briefing.model.kinds import PROFILED
+from briefing.model.sources import Provenanced
 from briefing.pictures import (
     CHART_ROW_LIMIT,
     MAP_LIMIT,
@@ -160,13 +161,18 @@ class _Shaper:
             "title": source.title,
             "file": document.shown_as,
             "date": source.date.date.human(),
-            "date_basis": {**self.cited(source.date.cite, source.date.inference)},
             "publisher": source.publisher.name if source.publisher else "",
-            "publisher_basis": self.cited(source.publisher.cite, source.publisher.inference)
-            if source.publisher
-            else {},
             "agency": source.agency.name if source.agency else "",
+            "authors": [a.name for a in source.authors],
+            "url": source.address or "",
             "coverage": document.coverage.summary(),
+        }
+
+    def known(self, item: Provenanced) -> dict[str, Any]:
+        """How a fact about a source is known: its citations, the page field, the inference."""
+        return {
+            **self.cited(item.cite or [], item.inference),
+            "page": item.page.field if item.page else "",
         }
 
     def profile(self, record: Record) -> dict[str, Any]:
@@ -192,7 +198,9 @@ class _Shaper:
                 for a in getattr(record, "affiliations", [])
             ],
             "quotes": [self.quote(q) for q in d.quotes_by(record.id)],
-            "said_of": [self.quote(q) for q in d.quotes_about(record.id) if q.speaker != record.id],
+            "said_of": [
+                self.quote(q) for q in d.quotes_about(record.id) if q.speaker_id != record.id
+            ],
             "events": [
                 {**self.ref(e.id), "date": e.date.date.human(), "status": e.status}
                 for e in d.events_with(record.id)
@@ -221,8 +229,8 @@ class _Shaper:
 
     def quote(self, quote: Quote) -> dict[str, Any]:
         speaker = (
-            self.ref(quote.speaker)
-            if quote.speaker
+            self.ref(quote.speaker_id)
+            if quote.speaker_id
             else {"id": "", "name": self.d.speaker_name(quote)}
         )
         return {
@@ -266,5 +274,9 @@ class _Shaper:
         return {
             "title": document.source.title,
             "coverage": document.coverage.summary(),
+            "facts": [
+                {"label": label, "text": text, **self.known(item)}
+                for label, text, item in source_facts(document.source)
+            ],
             "paragraphs": shaped,
         }

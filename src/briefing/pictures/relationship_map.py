@@ -88,9 +88,12 @@ def relationship_map(
         name, role = dossier.name_of(record_id), _shorten(node_role(dossier, record_id), 30)
         width = max(text_width(name, NAME_SIZE), text_width(role, SMALL_SIZE)) + 2 * PAD
         sizes[record_id] = (name, role, width, NAME_SIZE + SMALL_SIZE + 2 * PAD)
-    links = [(r.subject, r.object, text_width(_edge_label(r), SMALL_SIZE) + 8) for r in relations]
+    edge_words = {id(r): dossier.relation_label(r) for r in relations}
+    links = [
+        (r.subject, r.object, text_width(edge_words[id(r)], SMALL_SIZE) + 8) for r in relations
+    ]
     nodes = _place_nodes(order, sizes, links, centred=focus is not None)
-    edges = _place_edges(relations, nodes)
+    edges = _place_edges(relations, nodes, edge_words)
 
     boxes = [n.box for n in nodes.values()] + [label for _, _, _, label in edges]
     left = min(b.left for b in boxes) - GAP
@@ -134,7 +137,7 @@ def relationship_map(
             f'width="{number(label.w)}" height="{number(label.h)}" rx="3"/>'
             + f'<text class="edge-label" x="{number(label.cx)}" '
             f'y="{number(label.cy + SMALL_SIZE * 0.35)}" font-size="{number(SMALL_SIZE)}" '
-            f'text-anchor="middle">{escape(_edge_label(relation))}</text>' + close_link(href)
+            f'text-anchor="middle">{escape(edge_words[id(relation)])}</text>' + close_link(href)
         )
     out.append('</g><g class="nodes">')
     for node in nodes.values():
@@ -155,10 +158,6 @@ def relationship_map(
     out.extend(labels)  # on top: a label never hides under a box
     out.append("</g></svg>")
     return "".join(out)
-
-
-def _edge_label(relation: Relation) -> str:
-    return relation.label + (" (claimed)" if relation.according_to else "")
 
 
 def _node_order(relations: list[Relation], focus: str | None) -> list[str]:
@@ -218,7 +217,7 @@ def _place_nodes(
 
 
 def _place_edges(
-    relations: list[Relation], nodes: dict[str, _Node]
+    relations: list[Relation], nodes: dict[str, _Node], labels: dict[int, str]
 ) -> list[tuple[Relation, tuple[float, float], tuple[float, float], Box]]:
     placed: list[tuple[Relation, tuple[float, float], tuple[float, float], Box]] = []
     taken = [n.box for n in nodes.values()]
@@ -237,7 +236,7 @@ def _place_edges(
         nx, ny = -(b.cy - a.cy) / length * offset, (b.cx - a.cx) / length * offset
         start = Box(a.cx + nx, a.cy + ny, a.w, a.h).edge_point(b.cx + nx, b.cy + ny)
         end = Box(b.cx + nx, b.cy + ny, b.w, b.h).edge_point(a.cx + nx, a.cy + ny)
-        text = _edge_label(relation)
+        text = labels[id(relation)]
         w, h = text_width(text, SMALL_SIZE) + 8, SMALL_SIZE + 6
         label = free_spot(start, end, w, h, taken)
         taken.append(label)

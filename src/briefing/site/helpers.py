@@ -8,7 +8,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from briefing.dossier import CitationUse, Dossier, SourceDocument
+from briefing.dossier import CitationUse, Dossier, SourceDocument, source_facts
 from briefing.model import (
     Affiliation,
     Age,
@@ -21,9 +21,11 @@ from briefing.model import (
     Quote,
     Relation,
     Role,
+    Source,
     Statement,
 )
 from briefing.model.kinds import kind_label
+from briefing.model.sources import Provenanced
 from briefing.pictures import records_on_map, relationship_map, timeline_chart
 from briefing.site import jsonld
 from briefing.site.urls import JSON_NAME, PDF_NAME, page_of, url_of
@@ -89,6 +91,9 @@ class TemplateHelpers:
 
     def source_date(self, citation: Citation) -> str:
         return self.dossier.source_date(citation).human()
+
+    def source_facts(self, source: Source) -> list[tuple[str, str, Provenanced]]:
+        return source_facts(source)
 
     def use(self, number: int) -> CitationUse:
         return self.dossier.citation(number)

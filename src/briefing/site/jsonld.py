@@ -34,7 +34,7 @@ def based_on(dossier: Dossier, citations: Iterable[Citation]) -> list[JsonObject
     cited = dict.fromkeys(c.source_id for c in citations)
     sources = [dossier.sources[source_id].source for source_id in cited if source_id]
     return [
-        {"@type": "NewsArticle", "name": s.title, **({"url": s.url} if s.url else {})}
+        {"@type": "NewsArticle", "name": s.title, **({"url": s.address} if s.address else {})}
         for s in sources
     ]
 
@@ -94,7 +94,7 @@ def quotations(dossier: Dossier) -> JsonObject:
                 "text": " ".join(q.text.split()),
                 "creator": {
                     "@type": "Organization"
-                    if dossier.kind_of(q.speaker or "") == "organisation"
+                    if dossier.kind_of(q.speaker_id or "") == "organisation"
                     else "Person",
                     "name": dossier.speaker_name(q),
                 },

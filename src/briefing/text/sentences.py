@@ -11,7 +11,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-SentenceKind = Literal["content", "heading", "link"]
+# "content" is a factual sentence to cite; the rest are read as what they are: headings and
+# links are recognised, captions and the like are marked by the editors (`Source.marked`).
+SentenceKind = Literal[
+    "content", "heading", "link", "caption", "credit", "byline", "graphic", "note"
+]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINK_LINE = re.compile(r"^(?:related|read more|see also|also read)(?: article| story)?\s*:", re.I)

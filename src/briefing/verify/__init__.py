@@ -11,10 +11,12 @@ from briefing.load import LoadedDossier
 from briefing.model.kinds import PROFILED
 from briefing.problems import Problems
 from briefing.verify.citations import locate_citations, prepare_sources
-from briefing.verify.coverage import measure_coverage
+from briefing.verify.coverage import mark_paragraphs, measure_coverage
 from briefing.verify.dates import resolve_dates
+from briefing.verify.pages import check_page_fields
 from briefing.verify.quotes import check_quotes
 from briefing.verify.references import check_references, collect_ids
+from briefing.verify.relations import check_relation_kinds
 from briefing.verify.walk import walk_files
 
 __all__ = ["verify"]
@@ -29,9 +31,12 @@ def verify(loaded: LoadedDossier, problems: Problems) -> Dossier | None:
     check_references(nodes, defined, loaded.unreadable_ids, problems)
 
     sources = prepare_sources(loaded.records("source"), loaded.seeds)
+    mark_paragraphs(loaded.of_kind("source"), sources, problems)
     uses = locate_citations(nodes, sources, problems)
     resolve_dates(nodes, sources, problems)
     check_quotes(nodes, sources, problems)
+    check_page_fields(nodes, loaded.seeds, problems)
+    relation_kinds = check_relation_kinds(meta_file, nodes, problems)
     documents = measure_coverage(meta_file, sources, uses, problems)
 
     if problems.errors or meta_file is None:
@@ -44,4 +49,5 @@ def verify(loaded: LoadedDossier, problems: Problems) -> Dossier | None:
         quotes=loaded.records("quote"),
         relations=loaded.records("relation"),
         citations=uses,
+        relation_kinds=relation_kinds,
     )

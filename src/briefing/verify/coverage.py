@@ -4,13 +4,49 @@ without a reason (warnings), or lists as uncited wrongly (errors)."""
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from briefing.dossier import CitationUse, Coverage, SourceDocument
 from briefing.load import LoadedFile
-from briefing.model import DossierMeta
+from briefing.model import DossierMeta, Source
 from briefing.problems import Problems, shorten
+from briefing.text.passages import fold
 from briefing.text.sentences import Sentence
 from briefing.verify.citations import PreparedSource, only_source
+
+
+def mark_paragraphs(
+    files: list[LoadedFile], sources: dict[str, PreparedSource], problems: Problems
+) -> None:
+    """Read the paragraphs each source record marks (captions, credits, bylines ...) as what
+    they are: not sentences to cite."""
+    for file in files:
+        source: Source = file.records[0]
+        prepared = sources.get(source.id)
+        if prepared is None or prepared.source is not source:
+            continue
+        sentences = prepared.sentences
+        paragraphs: dict[int, str] = {}
+        for sentence in sentences:
+            paragraphs[sentence.paragraph] = (
+                f"{paragraphs.get(sentence.paragraph, '')} {sentence.text}"
+            )
+        for index, mark in enumerate(source.marked):
+            opening = fold(mark.text)
+            paragraph = next(
+                (n for n, text in paragraphs.items() if fold(text).startswith(opening)), None
+            )
+            if paragraph is None:
+                problems.error(
+                    file.shown_as,
+                    f"marked paragraph not found in the source: '{shorten(mark.text)}'; give its "
+                    "opening words as the text has them",
+                    **file.where(("marked", index, "text")),
+                )
+                continue
+            for at, sentence in enumerate(sentences):
+                if sentence.paragraph == paragraph:
+                    sentences[at] = replace(sentence, kind=mark.kind)
 
 
 def measure(

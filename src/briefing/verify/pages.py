@@ -18,6 +18,8 @@ def check_page_fields(nodes: list[Node], seeds: dict[str, Seed], problems: Probl
             continue  # its seed could not be read, which was reported
         where = node.file.where((*node.loc, "value"))
         if seed.page is None:
+            if node.file.records[0].page is not None:
+                continue  # the page could not be read, or has changed: reported already
             problems.error(
                 node.file.shown_as,
                 "cites the saved page's metadata, but the source keeps no page: add "

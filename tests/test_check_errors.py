@@ -234,6 +234,7 @@ def test_all_errors_reported_together_sorted_by_file_and_line(mini, capsys):
     assert status == 1
     located = [ln.split(": error")[0] for ln in err.splitlines() if ": error" in ln]
     assert located == [
+        "dossier/people/elena-brisk.yml:24:13",  # waits for tomas-reed.yml to be fixed
         "dossier/people/tomas-reed.yml:2:1",
         "dossier/people/tomas-reed.yml:3:1",
         "dossier/quotes/quotes.yml:4:12",

@@ -32,7 +32,7 @@ def test_a_file_that_fails_is_left_out_and_its_id_remembered(mini):
     problems = Problems()
     loaded = load_dossier(mini, problems)
     assert [p.id for p in loaded.records("person")] == ["elena-brisk"]
-    assert "tomas-reed" in loaded.unreadable_ids
+    assert loaded.failed == {"tomas-reed": "dossier/people/tomas-reed.yml"}
     (error,) = problems.errors
     assert (error.file, error.field) == ("dossier/people/tomas-reed.yml", "name")
     assert error.message == "expected text; found a list"

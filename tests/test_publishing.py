@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from sitecheck import build_site
 from support import FIXTURE, ROOT, edit
@@ -126,7 +127,7 @@ def test_properdocs_builds_the_fixture_too(tmp_path):
 
 def _pins(lock: Path) -> dict[str, str]:
     pins = re.findall(r"^([A-Za-z0-9_.\-]+)==([^\s\\]+)", lock.read_text(encoding="utf-8"), re.M)
-    return {name.lower().replace("_", "-"): version for name, version in pins}
+    return {canonicalize_name(name): version for name, version in pins}
 
 
 def test_locks_agree_with_pyproject():
@@ -138,7 +139,7 @@ def test_locks_agree_with_pyproject():
     ):
         for line in requirements:
             requirement = Requirement(line)
-            name = requirement.name.lower().replace("_", "-")
+            name = canonicalize_name(requirement.name)
             assert name in lock, f"{name} is not in the lock; run `make lock`"
             assert requirement.specifier.contains(lock[name], prereleases=True), (
                 f"lock pins {name}=={lock[name]}, pyproject wants {requirement.specifier}; "

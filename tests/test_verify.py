@@ -67,11 +67,33 @@ def test_an_id_used_twice_names_both_places_even_across_kinds(mini):
     )
 
 
-def test_a_reference_to_a_record_that_failed_to_load_is_not_reported_again(mini):
+def test_references_to_a_record_that_failed_to_load_are_reported_once_as_waiting(mini):
     edit(mini / "people" / "tomas-reed.yml", "name: Tomas Reed", "name: [Tomas]")
     done, problems = loaded(mini)
     verify(done, problems)
-    assert [p.file for p in problems.errors] == ["dossier/people/tomas-reed.yml"]
+    (own,) = [p for p in problems.errors if p.file == "dossier/people/tomas-reed.yml"]
+    (waiting,) = [p for p in problems.errors if p is not own]
+    assert waiting.message.startswith(
+        "'tomas-reed' is defined in dossier/people/tomas-reed.yml, which has errors; fix them "
+        "and this reference resolves (so do "
+    )
+
+
+def test_one_bad_entry_of_a_list_file_leaves_the_others_loaded_and_checked(mini):
+    edit(mini / "events" / "timeline.yml", "relative: {weekday: tuesday}",
+         "relative: {weekday: tuesdy}")  # fmt: skip
+    done, problems = loaded(mini)
+    verify(done, problems)
+    assert [e.id for e in done.records("event")] == ["brisk-takes-office", "vote-first-date",
+                                                     "date-moved"]  # fmt: skip
+    waiting, bad = problems.errors  # sorted by line: the reference comes first
+    assert (bad.file, bad.field) == ("dossier/events/timeline.yml", "[3].date.relative.weekday")
+    assert "did you mean 'tuesday'?" in bad.message
+    assert (waiting.line, waiting.field) == (13, "[1].superseded_by")
+    assert waiting.message == (
+        "'vote-delayed' is defined in dossier/events/timeline.yml:27, which has errors; fix "
+        "them and this reference resolves"
+    )
 
 
 @pytest.mark.parametrize(

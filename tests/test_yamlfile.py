@@ -52,3 +52,21 @@ def test_a_file_not_in_utf8_names_the_byte_and_where_it_is(tmp_path):
         read_yaml(path)
     assert "byte 0xfc cannot be decoded" in refused.value.message
     assert (refused.value.line, refused.value.column) == (2, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "cause"),
+    [
+        ("text: Read: the press secretary\n", "if the colon is part of the text, put the whole"),
+        ("a:\n\tb: 1\n", "YAML is indented with spaces, not tabs"),
+        ("a: @handle\n", "a value cannot begin with '@'; put the text in quotes"),
+        ("a: *bold* text\n", "a value beginning with * is read as a reference"),
+        ('a: "unclosed\nb: 2\n', "a quoted text is not closed"),
+        ("a: 'it's'\n", "inside single quotes write '' for '"),
+    ],
+)
+def test_a_syntax_error_says_its_usual_cause_in_words(tmp_path, text, cause):
+    with pytest.raises(YamlError) as refused:
+        read_yaml(write(tmp_path, text))
+    assert refused.value.message.startswith("invalid YAML: ")
+    assert cause in refused.value.message

@@ -1,4 +1,4 @@
-"""Command line: `briefing check [DOSSIER_DIR]` and `briefing schema [DOSSIER_DIR]`.
+"""Command line: `briefing check`, `briefing schema` and `briefing migrate` [DOSSIER_DIR].
 
 Exit status: 0 ok, 1 invalid dossier, 2 usage error (argparse's own convention).
 """
@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from briefing import check_dossier
+from briefing.migrate import migrate as migrate_dossier
 from briefing.model.schema import write_schemas
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -29,6 +30,12 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument(
         "dossier", nargs="?", default="dossier", help="dossier folder (default: dossier)"
     )
+    migrate = commands.add_parser(
+        "migrate", help="rewrite the dossier's files from older forms to the current ones"
+    )
+    migrate.add_argument(
+        "dossier", nargs="?", default="dossier", help="dossier folder (default: dossier)"
+    )
     args = parser.parse_args(argv)
 
     root = Path(args.dossier)
@@ -38,6 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         for path in write_schemas(root):
             print(f"wrote {path}")
+        return EXIT_OK
+    if args.command == "migrate":
+        changed = migrate_dossier(root)
+        for path, count in changed:
+            print(f"rewrote {path}: {count} field{'s' * (count != 1)}")
+        print("nothing to rewrite" if not changed else "now run: briefing check")
         return EXIT_OK
     return _check(root)
 

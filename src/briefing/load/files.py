@@ -7,6 +7,7 @@ Cross-file checks (duplicate ids, references, passages) come later, in `verify`.
 from __future__ import annotations
 
 import functools
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,9 +35,10 @@ class LoadedFile:
     document: YamlDocument
     records: list[Any]  # model objects; loc of records[i] is `record_loc(i)`
     is_list: bool
+    indices: list[int]  # where in a list file each record stands (entries that failed are left out)
 
     def record_loc(self, index: int) -> Loc:
-        return (index,) if self.is_list else ()
+        return (self.indices[index],) if self.is_list else ()
 
     def where(self, loc: Loc, *, key: bool = False) -> Where:
         """Keyword arguments for Problems.error/warning pointing at `loc` in this file."""
@@ -64,9 +66,10 @@ class LoadedDossier:
     root: Path
     meta_file: LoadedFile | None
     files: list[LoadedFile] = field(default_factory=list)
-    # Ids of one-record files that failed to load (taken from the file name): references to
-    # them are not reported again as dangling.
-    unreadable_ids: set[str] = field(default_factory=set)
+    # Ids of records that failed to load -> where they are defined ("events/timeline.yml:12";
+    # a one-record file's id is taken from its name): references to them are not reported as
+    # dangling, but once, as waiting for that record's errors to be fixed.
+    failed: dict[str, str] = field(default_factory=dict)
     seeds: dict[str, Seed] = field(default_factory=dict)  # source id -> its text, as read
 
     def of_kind(self, noun: str) -> list[LoadedFile]:
@@ -104,7 +107,9 @@ def read_files(root: Path, problems: Problems) -> LoadedDossier:
             "and marking line",
         )
     else:
-        loaded.meta_file = _load_file(meta_path, root, META_NOUN, META_MODEL, False, problems)
+        loaded.meta_file = _load_file(
+            meta_path, root, META_NOUN, META_MODEL, False, problems, loaded.failed
+        )
 
     known_folders = {kind.folder for kind in KINDS} | IGNORED_FOLDERS
     for entry in sorted(root.iterdir()):
@@ -134,11 +139,11 @@ def read_files(root: Path, problems: Problems) -> LoadedDossier:
                 )
                 continue
             loaded_file = _load_file(
-                path, root, kind.noun, kind.schema, not kind.one_per_file, problems
+                path, root, kind.noun, kind.schema, not kind.one_per_file, problems, loaded.failed
             )
             if loaded_file is None:
                 if kind.one_per_file:
-                    loaded.unreadable_ids.add(path.stem)
+                    loaded.failed[path.stem] = display_path(path, root)
                 continue
             loaded.files.append(loaded_file)
             if kind.one_per_file:
@@ -151,7 +156,13 @@ def _is_yaml(path: Path) -> bool:
 
 
 def _load_file(
-    path: Path, root: Path, noun: str, schema: Any, is_list: bool, problems: Problems
+    path: Path,
+    root: Path,
+    noun: str,
+    schema: Any,
+    is_list: bool,
+    problems: Problems,
+    failed: dict[str, str],
 ) -> LoadedFile | None:
     shown_as = display_path(path, root)
     try:
@@ -162,14 +173,18 @@ def _load_file(
     except OSError as exc:
         problems.error(shown_as, f"cannot read file: {exc.strerror}")
         return None
-    try:
-        value = _validator(schema).validate_python(document.data)
-    except ValidationError as exc:
-        for error in exc.errors(include_url=False):
-            report_validation_error(error, schema, document, shown_as, problems)
-        return None
-    records = value if is_list else [value]
-    loaded = LoadedFile(path, shown_as, noun, document, records, is_list)
+    if is_list and isinstance(document.data, list) and document.data:
+        records, indices = _valid_entries(document, schema, shown_as, failed, problems)
+    else:
+        try:
+            value = _validator(schema).validate_python(document.data)
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                report_validation_error(error, schema, document, shown_as, problems)
+            return None
+        records = value if is_list else [value]
+        indices = list(range(len(records)))
+    loaded = LoadedFile(path, shown_as, noun, document, records, is_list, indices)
     for index, record in enumerate(records):
         record_id = getattr(record, "id", None)
         if record_id in RESERVED_IDS:
@@ -180,6 +195,28 @@ def _load_file(
                 **loaded.where((*loaded.record_loc(index), "id")),
             )
     return loaded
+
+
+def _valid_entries(
+    document: YamlDocument, schema: Any, shown_as: str, failed: dict[str, str], problems: Problems
+) -> tuple[list[Any], list[int]]:
+    """Each entry of a list file validated on its own, so that one bad entry does not take
+    the others with it; the ids of entries that failed go into `failed`."""
+    entry_schema = typing.get_args(typing.get_args(schema)[0])[0]  # Annotated[list[X], ...]
+    records, indices = [], []
+    for index, entry in enumerate(document.data):
+        try:
+            records.append(_validator(entry_schema).validate_python(entry))
+            indices.append(index)
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                error["loc"] = (index, *error["loc"])
+                report_validation_error(error, schema, document, shown_as, problems)
+            entry_id = entry.get("id") if isinstance(entry, dict) else None
+            if isinstance(entry_id, str):
+                position = document.position((index,))
+                failed[entry_id] = f"{shown_as}:{position.line}" if position else shown_as
+    return records, indices
 
 
 @functools.cache

@@ -152,8 +152,9 @@ def read_yaml(path: Path) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
+        found = text[mark.index : mark.index + 1] if mark else ""
         raise YamlError(
-            f"invalid YAML: {problem}",
+            f"invalid YAML: {problem}{_usual_cause(problem, found)}",
             mark.line + 1 if mark else None,
             mark.column + 1 if mark else None,
         ) from None
@@ -166,6 +167,34 @@ def read_yaml(path: Path) -> YamlDocument:
         raise YamlError("file is empty; expected YAML content", 1, 1)
     data = _Converter(loader).convert(node, 0)
     return YamlDocument(path=path, data=data, root=node)
+
+
+def _usual_cause(problem: str, found: str) -> str:
+    """The usual cause of a YAML syntax error, in words, for the editor to check first."""
+    if "mapping values are not allowed" in problem:
+        return (
+            ": a colon followed by a space starts a new field; if the colon is part of the "
+            'text, put the whole text in quotes (text: "Read: the press secretary"), and if a '
+            "field is meant, check that it lines up with the fields above it"
+        )
+    if "cannot start any token" in problem:
+        if found == "\t":
+            return ": YAML is indented with spaces, not tabs"
+        return f": a value cannot begin with {found!r}; put the text in quotes"
+    if "alias" in problem or "alphabetic or numeric character" in problem:
+        return ": a value beginning with * is read as a reference; put the text in quotes"
+    if "end of stream" in problem:
+        return ": a quoted text is not closed; add its closing quote"
+    if "expected key" in problem:
+        return (
+            ": a field does not line up with the fields above it, or a quote inside a quoted "
+            "text ends it early (inside single quotes write '' for ')"
+        )
+    if "expected ',' or" in problem:
+        return ": a [list] or {mapping} written on one line is not closed"
+    if "'-' indicator" in problem:
+        return ": the items of a list (- ...) must line up with each other"
+    return ""
 
 
 class _Converter:

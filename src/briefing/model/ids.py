@@ -48,7 +48,8 @@ class OldForm:
     """Marks a field as an older way of writing something: it still works, with a warning
     saying what to write instead, and `briefing migrate` rewrites it."""
 
-    instead: str
+    instead: str  # what to write, in words
+    renamed_to: str = ""  # the field it becomes, for `briefing migrate`
 
 
 class Strict(BaseModel):

@@ -188,7 +188,9 @@ class Quote(Strict):
         description="Who said it: a person, organisation or group id, or {description: "
         "'a witness'} for a speaker the source does not name.",
     )
-    unnamed_speaker: Annotated[Unnamed | None, OldForm("speaker: {description: ...}")] = None
+    unnamed_speaker: Annotated[
+        Unnamed | None, OldForm("speaker: {description: ...}", renamed_to="speaker")
+    ] = None
     role: Text | None = Field(
         None, description="The speaker's role as the source gives it; must lie in a cited passage."
     )

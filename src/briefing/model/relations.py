@@ -4,7 +4,6 @@ map draws it. The built-in kinds are in `relation_kinds.yml`; a dossier adds its
 
 from __future__ import annotations
 
-from functools import cache
 from importlib import resources
 from typing import Literal
 
@@ -62,9 +61,15 @@ class RelationKind(Strict):
         return (self.plural or self.says) if plural else self.says
 
 
-@cache
-def built_in() -> dict[str, RelationKind]:
-    """The kinds every dossier may use, by id."""
+def _read_built_in() -> dict[str, RelationKind]:
     text = (resources.files("briefing.model") / "relation_kinds.yml").read_text("utf-8")
     kinds = TypeAdapter(list[RelationKind]).validate_python(yaml.safe_load(text))
     return {kind.id: kind for kind in kinds}
+
+
+_BUILT_IN = _read_built_in()  # engine data, read with the engine: no step reads it again
+
+
+def built_in() -> dict[str, RelationKind]:
+    """The kinds every dossier may use, by id."""
+    return _BUILT_IN

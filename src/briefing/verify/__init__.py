@@ -13,6 +13,7 @@ from briefing.problems import Problems
 from briefing.verify.citations import locate_citations, prepare_sources
 from briefing.verify.coverage import mark_paragraphs, measure_coverage
 from briefing.verify.dates import resolve_dates
+from briefing.verify.oldforms import warn_of_old_forms
 from briefing.verify.pages import check_page_fields
 from briefing.verify.quotes import check_quotes
 from briefing.verify.references import check_references, collect_ids
@@ -28,7 +29,8 @@ def verify(loaded: LoadedDossier, problems: Problems) -> Dossier | None:
     files = ([meta_file] if meta_file else []) + loaded.files
     defined = collect_ids(files, problems)
     nodes = walk_files(files)
-    check_references(nodes, defined, loaded.unreadable_ids, problems)
+    check_references(nodes, defined, loaded.failed, problems)
+    warn_of_old_forms(nodes, problems)
 
     sources = prepare_sources(loaded.records("source"), loaded.seeds)
     mark_paragraphs(loaded.of_kind("source"), sources, problems)

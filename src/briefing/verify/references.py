@@ -41,17 +41,22 @@ def collect_ids(files: list[LoadedFile], problems: Problems) -> dict[str, Defini
 def check_references(
     nodes: list[Node],
     defined: dict[str, Definition],
-    unreadable: set[str],
+    failed: dict[str, str],
     problems: Problems,
 ) -> None:
     """Report every reference to an unknown id, or to a record of a kind not accepted there.
 
-    Ids of files that could not be read are skipped: their file's error says it already.
+    A reference to a record that failed to load is reported once, where it is first made,
+    as waiting for that record: its own errors say what is wrong.
     """
-    hint = _hints_for(defined)
+    hint = _hints_for(defined, failed)
+    waiting: dict[str, list[Node]] = {}
     for node in nodes:
         ref = node.ref
-        if ref is None or not isinstance(node.value, str) or node.value in unreadable:
+        if ref is None or not isinstance(node.value, str):
+            continue
+        if node.value in failed and node.value not in defined:
+            waiting.setdefault(node.value, []).append(node)
             continue
         accepts = nouns_accepted(ref.kind)
         found = defined.get(node.value)
@@ -64,9 +69,17 @@ def check_references(
         else:
             message = f"unknown {ref.kind} '{node.value}'{hint(ref.kind, node.value)}"
         problems.error(node.file.shown_as, message, **node.file.where(node.loc))
+    for record_id, references in waiting.items():
+        first, more = references[0], len(references) - 1
+        problems.error(
+            first.file.shown_as,
+            f"'{record_id}' is defined in {failed[record_id]}, which has errors; fix them "
+            "and this reference resolves" + (f" (so do {more} more to it)" if more else ""),
+            **first.file.where(first.loc),
+        )
 
 
-def _hints_for(defined: dict[str, Definition]) -> Callable[[str, str], str]:
+def _hints_for(defined: dict[str, Definition], failed: dict[str, str]) -> Callable[[str, str], str]:
     """The "did you mean" for an unknown id where a kind of reference stands, worked out once
     for each, among the ids that kind accepts, listed once: a renamed record leaves every
     reference to it unknown."""
@@ -74,7 +87,7 @@ def _hints_for(defined: dict[str, Definition]) -> Callable[[str, str], str]:
     @cache
     def ids_for(kind: str) -> list[str]:
         accepts = nouns_accepted(kind)
-        return [i for i, (noun, *_) in defined.items() if noun in accepts]
+        return [i for i, (noun, *_) in defined.items() if noun in accepts] + list(failed)
 
     @cache
     def hint(kind: str, value: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.text.dates import EdtfDate, resolve_relative
+from briefing.text.dates import EdtfDate, Shift, resolve_relative
 
 
 def test_precision_and_human_form():
@@ -45,3 +45,58 @@ def test_relative_dates_against_an_anchor():
 def test_weekday_needs_a_day_precise_anchor():
     with pytest.raises(ValueError, match="day-precise"):
         resolve_relative(EdtfDate.parse("2022-11"), weekday="sunday")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("2011/2013", "2011 to 2013"),
+        ("2003-05/..", "from May 2003"),
+        ("../2015", "until 2015"),
+        ("2011/", "from 2011 (end unknown)"),
+        ("2014-22", "summer 2014"),
+        ("2014-24", "winter 2014"),
+        ("201X", "the 2010s"),
+        ("2004-06-XX", "June 2004"),
+        ("2011~/2013-06?", "about 2011 to possibly June 2013"),
+    ],
+)
+def test_edtf_level_1_reads_as_words(text, words):
+    assert EdtfDate.parse(text).human() == words
+    assert str(EdtfDate.parse(text)) == text
+
+
+def test_intervals_and_seasons_know_their_first_and_last_days():
+    winter = EdtfDate.parse("2014-24")
+    assert (str(winter.earliest), str(winter.latest)) == ("2014-12-01", "2015-02-28")
+    open_ended = EdtfDate.parse("2003-05/..")
+    assert (str(open_ended.earliest), open_ended.latest) == ("2003-05-01", None)
+    assert EdtfDate.parse("../2015").earliest is None
+
+
+def test_a_period_sorts_before_what_happens_in_its_first_days():
+    dates = ["2011-03-01", "2011/2013", "2010", "2011-21", "../2011"]
+    ordered = sorted(dates, key=lambda d: EdtfDate.parse(d).sort_key())
+    assert ordered == ["2010", "../2011", "2011/2013", "2011-21", "2011-03-01"]
+
+
+@pytest.mark.parametrize(
+    ("bad", "says"),
+    [("2022-13", "months run from 01 to 12"), ("2015/2011", "ends before it starts"),
+     ("../..", "neither end"), ("2015-26", "21 to 24 are seasons")],
+)  # fmt: skip
+def test_impossible_dates_say_what_is_wrong(bad, says):
+    with pytest.raises(ValueError, match=says):
+        EdtfDate.parse(bad)
+
+
+def test_spans_and_seasons_counted_from_the_anchor():
+    thursday = EdtfDate.parse("2015-03-19")
+    assert str(resolve_relative(thursday, ago=Shift(4, "years"))) == "2011"
+    assert str(resolve_relative(thursday, ago=Shift(3, "days"))) == "2015-03-16"
+    assert str(resolve_relative(thursday, ahead=Shift(2, "months"))) == "2015-05"
+    assert str(resolve_relative(thursday, season="fall")) == "2014-23"  # "last fall"
+    assert str(resolve_relative(thursday, season="spring")) == "2014-21"  # not this one
+    assert str(resolve_relative(thursday, season="spring", direction="after")) == "2016-21"
+    with pytest.raises(ValueError, match="as precise as a day"):
+        resolve_relative(EdtfDate.parse("2015"), ago=Shift(3, "days"))

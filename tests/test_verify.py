@@ -121,3 +121,63 @@ def test_coverage_counts_the_factual_sentences_the_dossier_cites(mini):
     assert coverage.summary() == "100% of factual sentences cited (5/5)"
     kinds = [coverage.sentences[i].kind for i in range(len(coverage.sentences))]
     assert kinds.count("heading") == 1 and kinds.count("link") == 2
+
+
+EVENTS = """- id: repairs-start
+  title: Repairs to the stations begin
+  date: {relative: {after: date-moved}, wording: to allow repairs}
+  status: ongoing
+  summary:
+    text: The move allowed repairs.
+    cite: it moved the date to allow repairs
+- id: council-sits
+  title: The council sits
+  summary:
+    text: The council set the vote.
+    cite: The council first set the vote
+- id: vote-later
+  title: The vote after the council sits
+  date: {relative: {after: council-sits}, wording: first set the vote}
+  summary:
+    text: The council first set the vote for June 2021.
+    cite: first set the vote for June 2021
+"""
+
+
+def test_events_placed_after_another_stand_beside_it_and_undated_ones_come_last(mini):
+    (mini / "events" / "more.yml").write_text(EVENTS, encoding="utf-8")
+    dossier = verify(*loaded(mini))
+    assert [e.id for e in dossier.events] == [
+        "brisk-takes-office", "date-moved", "repairs-start", "vote-delayed", "vote-first-date",
+        "council-sits", "vote-later",
+    ]  # fmt: skip
+    repairs = dossier.events[2]
+    assert str(repairs.when) == "2021-04/.." and repairs.when.human() == "from April 2021"
+    assert repairs.date.inferred == (
+        "'to allow repairs' read as after the event 'date-moved' (April 2021); the source "
+        "gives no date of its own"
+    )
+    assert dossier.events[-2].when is None  # the source does not date it
+    later = dossier.events[-1]
+    assert later.when is None and "which the source does not date either" in later.date.inferred
+
+
+def test_two_events_each_placed_by_the_other_are_refused(mini):
+    (mini / "events" / "more.yml").write_text(
+        EVENTS.replace("{after: date-moved}", "{after: vote-later}").replace(
+            "- id: council-sits\n  title: The council sits\n",
+            "- id: council-sits\n  title: The council sits\n"
+            "  date: {relative: {before: repairs-start}, wording: first}\n",
+        ),
+        encoding="utf-8",
+    )
+    done, problems = loaded(mini)
+    assert verify(done, problems) is None
+    assert {p.message for p in problems.errors} == {
+        "this date and the one of 'vote-later' are each placed after or before the other; "
+        "date one of them",
+        "this date and the one of 'repairs-start' are each placed after or before the other; "
+        "date one of them",
+        "this date and the one of 'council-sits' are each placed after or before the other; "
+        "date one of them",
+    }

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+from datetime import date
 from typing import Any
 
 import orjson
@@ -132,21 +133,28 @@ def timeline_js(dossier: Dossier) -> dict[str, Any]:
     """The timeline in TimelineJS's JSON format (its text fields are HTML, so text is escaped)."""
     events = []
     for event in dossier.events:
-        date = event.date.date
-        start = {"year": str(date.year), "display_date": date.human()}
-        if date.month is not None:
-            start["month"] = str(date.month)
-        if date.day is not None:
-            start["day"] = str(date.day)
+        when = event.when
+        if when is None:
+            continue  # TimelineJS places every event by its date: one without is left out
+        first, last = when.earliest or when.latest, when.latest
+        assert first is not None  # a date has at least one end
+        start = {"year": str(first.year), "display_date": when.human()}
+        if when.precision in ("day", "month", "interval"):
+            start["month"] = str(first.month)
+        if when.precision in ("day", "interval"):
+            start["day"] = str(first.day)
         passages = "".join(
             f"<blockquote>{html.escape(dossier.passage(c))}</blockquote>"
             for c in event.summary.cite
         )
-        note = f"<p><em>{html.escape(event.date.inferred)}</em></p>" if event.date.inferred else ""
+        inferred = event.date.inferred if event.date else None
+        note = f"<p><em>{html.escape(inferred)}</em></p>" if inferred else ""
+        ends = {"end_date": _timeline_js_day(last)} if when.interval and last else {}
         events.append(
             {
                 "unique_id": event.id,
                 "start_date": start,
+                **ends,
                 "group": event.status,
                 "text": {
                     "headline": html.escape(event.title),
@@ -161,6 +169,10 @@ def timeline_js(dossier: Dossier) -> dict[str, Any]:
         },
         "events": events,
     }
+
+
+def _timeline_js_day(day: date) -> dict[str, str]:
+    return {"year": str(day.year), "month": str(day.month), "day": str(day.day)}
 
 
 # --- quotes.csv -----------------------------------------------------------------------------

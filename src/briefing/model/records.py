@@ -27,6 +27,7 @@ from briefing.model.ids import (
     Text,
 )
 from briefing.model.relations import RelationKind
+from briefing.text.dates import EdtfDate
 
 # --- dossier and sources --------------------------------------------------------------------
 
@@ -165,17 +166,25 @@ class Event(Strict):
         description="How a sentence names it, where the title will not do: 'the attack on "
         "the Bardo museum' (for relations with the event as their object).",
     )
-    date: DateInput
-    status: Literal["happened", "planned", "superseded", "expected"] = Field(
+    date: DateInput | None = Field(
+        None, description="When it happened, as the source says; leave it out when it does not."
+    )
+    status: Literal["happened", "ongoing", "planned", "superseded", "expected"] = Field(
         "happened",
-        description="planned/expected: still ahead at the source date; superseded: "
-        "a plan overtaken by events (e.g. an election date moved).",
+        description="ongoing: under way at the source date ('lawmakers are drafting'); "
+        "planned/expected: still ahead at the source date; superseded: a plan overtaken by "
+        "events (e.g. an election date moved).",
     )
     superseded_by: EventRef | None = None
     participants: list[ActorRef] = Field(default_factory=list)
     places: list[PlaceRef] = Field(default_factory=list)
     summary: Statement
     statements: list[Statement] = Field(default_factory=list)
+
+    @property
+    def when(self) -> EdtfDate | None:
+        """Its date, or None where the source gives none (or only its place among others)."""
+        return self.date.known if self.date is not None else None
 
 
 class Quote(Strict):

@@ -148,4 +148,7 @@ def build_timestamp(dossier: Dossier) -> int:
     """SOURCE_DATE_EPOCH when set, else midnight UTC of the dossier's as-of date — never now."""
     if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
         return int(os.environ["SOURCE_DATE_EPOCH"])
-    return calendar.timegm(dossier.meta.as_of.date.latest.timetuple())
+    as_of = dossier.meta.as_of.date
+    day = as_of.latest or as_of.earliest
+    assert day is not None  # a date has at least one end
+    return calendar.timegm(day.timetuple())

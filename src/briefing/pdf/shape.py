@@ -20,6 +20,8 @@ from briefing.pictures import (
 )
 from briefing.source_view import paragraphs
 
+UNDATED = "date not given"  # an event the source does not date
+
 # Typst lays out each footnote by re-flowing its page; past this many citations the briefing
 # prints its notes at the end of each profile and section instead.
 FOOTNOTE_LIMIT = 1500
@@ -148,9 +150,11 @@ class _Shaper:
             "name": self.d.name_of(record_id),
         }
 
-    def date(self, spec: DateSpec) -> dict[str, str]:
+    def date(self, spec: DateSpec | None) -> dict[str, str]:
+        if spec is None:
+            return {"text": UNDATED, "wording": "", "inferred": ""}
         return {
-            "text": spec.date.human(),
+            "text": spec.known.human() if spec.known else UNDATED,
             "wording": spec.wording or "",
             "inferred": spec.inferred or "",
         }
@@ -202,7 +206,7 @@ class _Shaper:
                 self.quote(q) for q in d.quotes_about(record.id) if q.speaker_id != record.id
             ],
             "events": [
-                {**self.ref(e.id), "date": e.date.date.human(), "status": e.status}
+                {**self.ref(e.id), "date": self.date(e.date)["text"], "status": e.status}
                 for e in d.events_with(record.id)
             ],
             "related": [self.ref(r) for r in d.related(record.id)],

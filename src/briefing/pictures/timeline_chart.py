@@ -18,6 +18,7 @@ from briefing.pictures.svg import (
     open_link,
     text_width,
 )
+from briefing.text.dates import EdtfDate
 
 CHART_WIDTH = 680.0
 MARGIN = 16.0
@@ -43,11 +44,17 @@ def timeline_chart(
     Each event gets a row of its own unless it fits beside an earlier one, so marks and labels
     never overlap however crowded a year is.
     """
-    events = dossier.events
-    if not events:
+    # Events the chart can place: a first and a last day known (an undated event, or an open
+    # interval, is listed in the timeline below the chart).
+    placed: list[tuple[Event, EdtfDate, date, date]] = []
+    for event in dossier.events:
+        when = event.when
+        if when is not None and when.earliest is not None and when.latest is not None:
+            placed.append((event, when, when.earliest, when.latest))
+    if not placed:
         return None
-    first = date(min(e.date.date.earliest for e in events).year, 1, 1)
-    last = date(max(e.date.date.latest for e in events).year, 12, 31) + timedelta(days=1)
+    first = date(min(a for _, _, a, _ in placed).year, 1, 1)
+    last = date(max(b for _, _, _, b in placed).year, 12, 31) + timedelta(days=1)
     total = (last - first).days
     plot = CHART_WIDTH - 2 * MARGIN
 
@@ -56,9 +63,8 @@ def timeline_chart(
 
     rows: list[float] = []  # right edge of what is drawn in each row so far
     items = []
-    for event in sorted(events, key=lambda e: (e.date.date.sort_key(), e.id)):
-        d = event.date.date
-        x0, x1 = x(d.earliest), max(x(d.latest + timedelta(days=1)), x(d.earliest) + 4)
+    for event, d, earliest, latest in sorted(placed, key=lambda p: (p[1].sort_key(), p[0].id)):
+        x0, x1 = x(earliest), max(x(latest + timedelta(days=1)), x(earliest) + 4)
         w = max(text_width(d.human() + _status_words(event), SMALL_SIZE),
                 text_width(event.title, SMALL_SIZE)) + 6  # fmt: skip
         anchor_left = x0 + w <= CHART_WIDTH - MARGIN
@@ -70,14 +76,14 @@ def timeline_chart(
                 return None
             rows.append(0.0)
         rows[row] = right
-        items.append((event, x0, x1, row, anchor_left))
+        items.append((event, d, x0, x1, row, anchor_left))
     height = FIRST_ROW + len(rows) * ROW_H
 
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="briefing-chart" id="{svg_id}" '
         f'width="{number(CHART_WIDTH)}" height="{number(height)}" '
         f'viewBox="0 0 {number(CHART_WIDTH)} {number(height)}" aria-labelledby="{svg_id}-title">',
-        f'<title id="{svg_id}-title">Timeline chart: {len(events)} events from '
+        f'<title id="{svg_id}-title">Timeline chart: {len(placed)} events from '
         f"{first.year} to {last.year - 1}</title>",
         palette.style() if palette else "",
         f'<line class="axis" x1="{number(MARGIN)}" y1="{number(AXIS_Y)}" '
@@ -102,9 +108,14 @@ def _status_words(event: Event) -> str:
 
 
 def _chart_item(
-    event: Event, x0: float, x1: float, row: int, anchor_left: bool, href: Href | None
+    event: Event,
+    d: EdtfDate,
+    x0: float,
+    x1: float,
+    row: int,
+    anchor_left: bool,
+    href: Href | None,
 ) -> str:
-    d = event.date.date
     y = FIRST_ROW + row * ROW_H
     mark = (
         f'<circle class="point" cx="{number(x0)}" cy="{number(y)}" r="5"/>'

@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from briefing.dossier import Dossier
-from briefing.model import Citation, Person
+from briefing.model import Citation, Event, Person
 
 JsonObject = dict[str, Any]
 
@@ -74,7 +74,7 @@ def events(dossier: Dossier) -> list[JsonObject]:
             "@type": "Event",
             "@id": f"#event-{e.id}",
             "name": e.title,
-            "startDate": str(e.date.date).rstrip("?~%"),
+            **_event_dates(e),
             "description": e.summary.text,
             "eventStatus": _EVENT_STATUS[e.status],
             "location": [{"@type": "Place", "name": dossier.name_of(p)} for p in e.places],
@@ -82,6 +82,17 @@ def events(dossier: Dossier) -> list[JsonObject]:
         }
         for e in dossier.events
     ]
+
+
+def _event_dates(event: Event) -> JsonObject:
+    """schema.org's startDate and endDate, as far as the source gives them."""
+    when = event.when
+    if when is None:
+        return {}
+    if not when.interval:
+        return {"startDate": str(when).rstrip("?~%")}
+    ends = {"startDate": when.earliest, "endDate": when.latest}
+    return {key: day.isoformat() for key, day in ends.items() if day is not None}
 
 
 def quotations(dossier: Dossier) -> JsonObject:

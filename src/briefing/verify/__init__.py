@@ -12,7 +12,7 @@ from briefing.model.kinds import PROFILED
 from briefing.problems import Problems
 from briefing.verify.citations import locate_citations, prepare_sources
 from briefing.verify.coverage import mark_paragraphs, measure_coverage
-from briefing.verify.dates import resolve_dates
+from briefing.verify.dates import resolve_dates, timeline_order
 from briefing.verify.oldforms import warn_of_old_forms
 from briefing.verify.pages import check_page_fields
 from briefing.verify.quotes import check_quotes
@@ -47,7 +47,7 @@ def verify(loaded: LoadedDossier, problems: Problems) -> Dossier | None:
         meta=meta_file.records[0],
         sources=documents,
         profiles={k.noun: {r.id: r for r in loaded.records(k.noun)} for k in PROFILED},
-        events=sorted(loaded.records("event"), key=lambda e: (e.date.date.sort_key(), e.id)),
+        events=timeline_order(loaded.records("event")),
         quotes=loaded.records("quote"),
         relations=loaded.records("relation"),
         citations=uses,

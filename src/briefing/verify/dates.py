@@ -1,9 +1,12 @@
-"""Relative dates ("on Thursday") resolved against their anchor source's date, with the basis
-of each resolution in words: a date the engine derives is an editorial inference."""
+"""Relative dates resolved, with the basis of each in words: a date the engine derives is an
+editorial inference. Wording such as "on Thursday" or "four years ago" is resolved against its
+anchor source's date; "later" or "before that" (`after:`/`before:` an event) against the date
+of another event, which also orders the timeline where the source gives no date."""
 
 from __future__ import annotations
 
-from briefing.model import DateSpec
+from briefing.model import DateSpec, Event
+from briefing.model.dates import RelativeRule
 from briefing.problems import Problems, some_of
 from briefing.text.dates import describe_rule, resolve_relative
 from briefing.verify.citations import PreparedSource, only_source
@@ -13,44 +16,137 @@ from briefing.verify.walk import Node
 def resolve_dates(
     nodes: list[Node], sources: dict[str, PreparedSource], problems: Problems
 ) -> None:
+    """Resolve every relative date: those anchored on a source first, then those placed
+    after or before another event, in as many rounds as their chains need."""
     single = only_source(sources)
+    waiting: list[tuple[Node, DateSpec, RelativeRule]] = []
     for node in nodes:
         if not isinstance(node.value, DateSpec) or node.value.relative is None:
             continue
-        spec: DateSpec = node.value
-        rule = node.value.relative
-        anchor_id = rule.anchor or single
-        if anchor_id not in sources:
-            if rule.anchor is None:
+        spec, rule = node.value, node.value.relative
+        if rule.event is not None:
+            waiting.append((node, spec, rule))
+        else:
+            _resolve_against_source(node, spec, rule, sources, single, problems)
+    _resolve_against_events(waiting, _events(nodes), problems)
+
+
+def _resolve_against_source(
+    node: Node,
+    spec: DateSpec,
+    rule: RelativeRule,
+    sources: dict[str, PreparedSource],
+    single: str | None,
+    problems: Problems,
+) -> None:
+    anchor_id = rule.anchor or single
+    if anchor_id not in sources:
+        if rule.anchor is None:
+            problems.error(
+                node.file.shown_as,
+                "relative date needs an 'anchor' source: the dossier has "
+                + (f"several sources ({some_of(sources)})" if sources else "none"),
+                **node.file.where((*node.loc, "relative")),
+            )
+        return
+    source = sources[anchor_id].source
+    anchor = source.date.date
+    rule_args = {
+        "weekday": rule.weekday,
+        "month": rule.month,
+        "season": rule.season,
+        "same_year": rule.same_year,
+        "ago": rule.ago.shift() if rule.ago else None,
+        "ahead": rule.ahead.shift() if rule.ahead else None,
+        "direction": rule.direction,
+    }
+    try:
+        resolved = resolve_relative(anchor, **rule_args)  # type: ignore[arg-type]  # as typed above
+    except ValueError as exc:
+        problems.error(node.file.shown_as, str(exc), **node.file.where((*node.loc, "relative")))
+        return
+    how = describe_rule(**rule_args)  # type: ignore[arg-type]  # as typed above
+    basis = f"'{spec.wording}' resolved as {how}the date of {source.title} ({anchor.human()}" + (
+        ", itself an editorial inference)" if source.date.inference else ")"
+    )
+    spec.set_resolved(resolved, basis)
+
+
+def _events(nodes: list[Node]) -> dict[str, Event]:
+    return {node.value.id: node.value for node in nodes if isinstance(node.value, Event)}
+
+
+def _resolve_against_events(
+    waiting: list[tuple[Node, DateSpec, RelativeRule]],
+    events: dict[str, Event],
+    problems: Problems,
+) -> None:
+    """Dates after or before another event: each once the other's date is settled."""
+    while waiting:
+        unresolved = []
+        for node, spec, rule in waiting:
+            side, other_id = ("after", rule.after) if rule.after else ("before", rule.before)
+            other = events.get(other_id or "")
+            if other is None:
+                continue  # an unknown event id: reported as a bad reference
+            if other.date is not None and not other.date.is_resolved:
+                unresolved.append((node, spec, rule))
+                continue
+            known = other.date.known if other.date is not None else None
+            if known is None:
+                spec.set_resolved(
+                    None,
+                    f"'{spec.wording}' placed {side} the event '{other_id}', which the source "
+                    "does not date either",
+                )
+                continue
+            spec.set_resolved(
+                known.after() if side == "after" else known.before(),
+                f"'{spec.wording}' read as {side} the event '{other_id}' ({known.human()}); "
+                "the source gives no date of its own",
+            )
+        if len(unresolved) == len(waiting):  # no progress: each waits for another
+            for node, _, rule in unresolved:
                 problems.error(
                     node.file.shown_as,
-                    "relative date needs an 'anchor' source: the dossier has "
-                    + (f"several sources ({some_of(sources)})" if sources else "none"),
+                    f"this date and the one of '{rule.event}' are each placed after or before "
+                    "the other; date one of them",
                     **node.file.where((*node.loc, "relative")),
                 )
-            continue
-        source = sources[anchor_id].source
-        anchor = source.date.date
-        try:
-            resolved = resolve_relative(
-                anchor,
-                weekday=rule.weekday,
-                month=rule.month,
-                same_year=rule.same_year,
-                direction=rule.direction,
-            )
-        except ValueError as exc:
-            problems.error(node.file.shown_as, str(exc), **node.file.where((*node.loc, "relative")))
-            continue
-        how = describe_rule(
-            weekday=rule.weekday,
-            month=rule.month,
-            same_year=rule.same_year,
-            direction=rule.direction,
-        )
-        basis = (
-            f"'{spec.wording}' resolved as {how}the date of "
-            f"{source.title} ({anchor.human()}"
-            + (", itself an editorial inference)" if source.date.inference else ")")
-        )
-        spec.set_resolved(resolved, basis)
+            return
+        waiting = unresolved
+
+
+def timeline_order(events: list[Event]) -> list[Event]:
+    """Events in the order the timeline shows them: by date, an event placed after or before
+    another right beside it, and events the source does not date last, in file order."""
+    dated = [e for e in events if e.when is not None and _placed_by(e) is None]
+    dated.sort(key=lambda e: (e.when.sort_key(), e.id))  # type: ignore[union-attr]  # dated
+    placed = dated + [e for e in events if e.date is None]
+    pending = [e for e in events if _placed_by(e) is not None]
+    while pending:
+        left = []
+        for event in pending:
+            other, after = _placed_by(event)  # type: ignore[misc]  # pending have one
+            at = next((i for i, e in enumerate(placed) if e.id == other), None)
+            if at is None:
+                left.append(event)
+                continue
+            if after:  # after the other and after what was placed after it already
+                at += 1
+                while at < len(placed) and _placed_by(placed[at]) == (other, True):
+                    at += 1
+            placed.insert(at, event)
+        if len(left) == len(pending):
+            placed += left  # a cycle, reported as an error: keep them in file order
+            break
+        pending = left
+    return placed
+
+
+def _placed_by(event: Event) -> tuple[str, bool] | None:
+    """(the other event's id, whether this one is after it) for an event placed by another."""
+    rule = event.date.relative if event.date is not None else None
+    if rule is None or rule.event is None:
+        return None
+    return rule.event, rule.after is not None

@@ -181,3 +181,61 @@ def test_two_events_each_placed_by_the_other_are_refused(mini):
         "this date and the one of 'council-sits' are each placed after or before the other; "
         "date one of them",
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will rebuild [the polling] stations before anyone casts a ballot,",
+        "We will rebuild the stations … casts a ballot,",
+    ],
+)
+def test_a_quote_may_hold_the_editors_words_in_brackets_and_mark_words_left_out(mini, text):
+    edit(
+        mini / "quotes" / "quotes.yml",
+        "text: We will rebuild the stations before anyone casts a ballot,",
+        f"text: {text}",
+    )
+    done, problems = loaded(mini)
+    dossier = verify(done, problems)
+    assert problems.errors == []
+    quote = next(q for q in dossier.quotes if q.id == "reed-rebuild")
+    assert quote.words == text.rstrip(",")  # shown without the comma that led into "said"
+
+
+def test_the_words_outside_the_brackets_must_still_be_the_sources(mini):
+    edit(
+        mini / "quotes" / "quotes.yml",
+        "text: We will rebuild the stations before",
+        "text: We will rebuild [the] polls before",
+    )
+    done, problems = loaded(mini)
+    assert verify(done, problems) is None
+    (error,) = problems.errors
+    assert "(the words 'polls before anyone casts a ballot,' are not there)" in error.message
+
+
+WHOLE = '"We will rebuild the stations before anyone casts a ballot," said harbour master'
+SPLIT = '"We will rebuild the stations," said harbour master Tomas Reed. "Before anyone casts'
+
+
+def test_a_quotation_split_by_its_attribution_stays_one_quote(mini):
+    seed = mini.parent / "seeds" / "port-vell.txt"
+    text = seed.read_text(encoding="utf-8")
+    seed.write_text(text.replace(WHOLE + "\nTomas Reed.", SPLIT + ' a ballot."'), encoding="utf-8")
+    quotes = mini / "quotes" / "quotes.yml"
+    edit(
+        quotes,
+        "  text: We will rebuild the stations before anyone casts a ballot,\n",
+        "  parts:\n    - We will rebuild the stations,\n    - Before anyone casts a ballot.\n",
+    )
+    edit(quotes, f"cite: '{WHOLE} Tomas Reed.'", f"cite: '{SPLIT} a ballot.\"'")
+    done, problems = loaded(mini)
+    dossier = verify(done, problems)
+    assert [p.message for p in problems.errors] == []
+    quote = next(q for q in dossier.quotes if q.id == "reed-rebuild")
+    assert quote.words == "We will rebuild the stations, Before anyone casts a ballot."
+    edit(quotes, "    - Before anyone casts a ballot.", "    - Before anyone votes.")
+    done, problems = loaded(mini)
+    assert verify(done, problems) is None
+    assert "the words 'Before anyone votes.' are not there" in problems.errors[0].message

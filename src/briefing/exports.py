@@ -192,7 +192,7 @@ def quotes_csv(dossier: Dossier) -> str:
         writer.writerow(
             {
                 "id": quote.id,
-                "text": " ".join(quote.text.split()),
+                "text": quote.words,
                 "speaker_id": quote.speaker_id or "",
                 "speaker": dossier.speaker_name(quote),
                 "role": quote.role or "",

@@ -191,7 +191,17 @@ class Quote(Strict):
     """A direct quotation, verbatim, with who said it and how."""
 
     id: SlugId
-    text: Text = Field(description="The quotation, verbatim (without the quote marks).")
+    text: Text | None = Field(
+        None,
+        description="The quotation, verbatim, without the quote marks. Words the editors add "
+        "go in [brackets] ('this [attack]'), words left out are marked … ; the rest must be "
+        "in the cited passage as it is.",
+    )
+    parts: list[Text] = Field(
+        default_factory=list,
+        description="Instead of text: a quotation the source splits with its attribution "
+        '("...," Azzouz said. "..."), as its parts, each verbatim.',
+    )
     speaker: ActorRef | Unnamed | None = Field(
         None,
         description="Who said it: a person, organisation or group id, or {description: "
@@ -210,6 +220,26 @@ class Quote(Strict):
     inference: InferenceBasis | None = Field(
         None, description="When the attribution is the editors' reading, not the source's words."
     )
+
+    @model_validator(mode="after")
+    def _text_or_parts(self) -> Quote:
+        if (self.text is None) == (not self.parts):
+            raise ValueError(
+                "give the quotation as 'text', or as 'parts' when the source splits it"
+            )
+        return self
+
+    @property
+    def words(self) -> str:
+        """The quotation as a reader sees it: its parts joined, whitespace folded, and the
+        comma, colon or semicolon that led into the attribution dropped."""
+        joined = " ".join(" ".join(part.split()) for part in (self.parts or [self.text or ""]))
+        return joined.rstrip(",;:").rstrip()
+
+    @property
+    def pieces(self) -> list[str]:
+        """The parts as written: the text alone, or the parts of a split quotation."""
+        return self.parts or [self.text or ""]
 
     @model_validator(mode="after")
     def _one_speaker(self) -> Quote:

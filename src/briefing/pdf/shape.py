@@ -238,7 +238,7 @@ class _Shaper:
             else {"id": "", "name": self.d.speaker_name(quote)}
         )
         return {
-            "text": " ".join(quote.text.split()),
+            "text": quote.words,
             "speaker": speaker,
             "role": quote.role or "",
             "delivery": quote.delivery,

@@ -102,7 +102,7 @@ def quotations(dossier: Dossier) -> JsonObject:
             {
                 "@type": "Quotation",
                 "@id": f"#quote-{q.id}",
-                "text": " ".join(q.text.split()),
+                "text": q.words,
                 "creator": {
                     "@type": "Organization"
                     if dossier.kind_of(q.speaker_id or "") == "organisation"

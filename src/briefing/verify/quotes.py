@@ -1,6 +1,13 @@
-"""A quotation lies word for word inside its cited passages, and so does the role it gives."""
+"""A quotation lies word for word inside its cited passages, and so does the role it gives.
+
+Words the editors add in [brackets] and words left out (…) are allowed: what stands outside
+them must be found in the passages, in order. A quotation the source splits with its
+attribution is given as parts, each found after the one before.
+"""
 
 from __future__ import annotations
+
+import re
 
 from briefing.model import Quote
 from briefing.problems import Problems, shorten
@@ -23,12 +30,17 @@ def _check_quote(
     ]
     if len(passages) != len(quote.cite):
         return  # unverified citations were reported already
-    if not any(fold(quote.text) in p for p in passages):
+    missing = _first_missing(quote.pieces, passages)
+    if missing is not None:
+        field = "text" if quote.text is not None else "parts"
+        shown = " ".join(" ".join(quote.pieces).split())
         problems.error(
             node.file.shown_as,
-            f"quote text is not inside its cited passage: '{shorten(quote.text)}'; "
-            "cite the passage that contains the quotation word for word",
-            **node.file.where((*node.loc, "text")),
+            f"quote text is not inside its cited passage: '{shorten(shown)}'"
+            + (f" (the words '{shorten(missing, 60)}' are not there)" if missing != shown else "")
+            + "; cite the passage that contains the quotation word for word (words of your "
+            "own go in [brackets], words left out are marked …)",
+            **node.file.where((*node.loc, field)),
         )
     if quote.role and not any(fold(quote.role) in p for p in passages):
         problems.error(
@@ -37,3 +49,23 @@ def _check_quote(
             "source words it and cite the passage that gives it",
             **node.file.where((*node.loc, "role")),
         )
+
+
+_EDITORIAL = re.compile(r"\[[^\]]*\]|\u2026|\.\.\.")  # [added words], … or ... (left out)
+
+
+def _first_missing(pieces: list[str], passages: list[str]) -> str | None:
+    """The first stretch of the quotation's own words not found, in order, in the passages
+    (read one after another); None when every stretch is there."""
+    within = "\u2029".join(passages)  # a separator no stretch can match across
+    at = 0
+    for piece in pieces:
+        for stretch in _EDITORIAL.split(piece):
+            words = fold(stretch)
+            if not words:
+                continue
+            found = within.find(words, at)
+            if found == -1:
+                return " ".join(stretch.split())
+            at = found + len(words)
+    return None

@@ -19,6 +19,7 @@ from briefing.model import (
     Organisation,
     Person,
     Place,
+    Question,
     Quote,
     Record,
     Relation,
@@ -122,6 +123,7 @@ class Dossier:
     citations: list[CitationUse] = field(default_factory=list)  # by number, from 1
     # The kinds relations name: the built-in ones and the dossier's own, by id.
     relation_kinds: dict[str, RelationKind] = field(default_factory=dict)
+    questions: list[Question] = field(default_factory=list)
 
     @property
     def people(self) -> dict[str, Person]:
@@ -168,6 +170,17 @@ class Dossier:
     def source_date(self, citation: Citation) -> EdtfDate:
         """The date of the source a citation quotes: what an age or "now" in it is as of."""
         return self.source_of(citation).date.date
+
+    def sources_of(self, citations: list[Citation]) -> tuple[int, int]:
+        """(how many sources these citations quote, how many of them are independent): copies
+        of one agency's report count as one."""
+        cited = [self.source_of(c) for c in citations]
+        ids = dict.fromkeys(s.id for s in cited)
+        origins = {(s.agency.name.casefold() if s.agency else s.id) for s in cited}
+        return len(ids), len(origins)
+
+    def questions_about(self, record_id: str) -> list[Question]:
+        return self._questions_about.get(record_id, [])
 
     def plural(self, record_id: str) -> bool:
         """Whether sentences name the record in the plural ('Seven suspects share ...')."""
@@ -320,6 +333,10 @@ class Dossier:
         return _index(pairs)
 
     @cached_property
+    def _questions_about(self) -> dict[str, list[Question]]:
+        return _index((about, q) for q in self.questions for about in dict.fromkeys(q.about))
+
+    @cached_property
     def _citations_of(self) -> dict[str, list[CitationUse]]:
         return _index((use.record_id, use) for use in self.citations if use.record_id)
 
@@ -358,6 +375,8 @@ class Dossier:
         counted = [(len(self.profiles[kind.noun]), kind.folder) for kind in PROFILED]
         counted += [(len(self.events), "events"), (len(self.quotes), "quotes")]
         counted += [(len(self.relations), "relations")]
+        if self.questions:
+            counted.append((len(self.questions), "facts with competing accounts"))
         listed = ", ".join(f"{count} {folder}" for count, folder in counted)
         return f"{listed}; {len(self.citations)} citations verified"
 

@@ -26,7 +26,9 @@ from briefing.model import (
     Event,
     Organisation,
     Person,
+    Question,
     Quote,
+    Relation,
     Role,
     Source,
     Statement,
@@ -67,6 +69,8 @@ _EXPORTED: dict[str, Any] = {
     **{kind.folder: (list[kind.model], ...) for kind in PROFILED},  # type: ignore[name-defined]  # run-time type
     "events": (list[Event], ...),
     "quotes": (list[Quote], ...),
+    "relations": (list[Relation], ...),
+    "questions": (list[Question], ...),
 }
 DossierExport = create_model(
     "DossierExport",
@@ -106,6 +110,8 @@ def dossier_export(dossier: Dossier) -> BaseModel:
         **{kind.folder: list(dossier.profiles[kind.noun].values()) for kind in PROFILED},
         events=dossier.events,
         quotes=dossier.quotes,
+        relations=dossier.relations,
+        questions=dossier.questions,
     )
 
 

@@ -42,6 +42,8 @@ def report_validation_error(
         message = f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), allowed)}"
         if allowed:
             message += f" (allowed: {', '.join(sorted(allowed))})"
+        if " " in str(loc[-1]):  # text, not a field name: a comma split a {...} mapping
+            message += "; a comma inside { } starts a new field: put text with a comma in quotes"
         key = True
         position = document.position(loc, key=True)
     elif kind == "string_pattern_mismatch":

@@ -4,6 +4,7 @@ from briefing.model.citations import Citation, Statement, Unnamed
 from briefing.model.dates import DateSpec, RelativeRule
 from briefing.model.ids import RESERVED_IDS, RefTo
 from briefing.model.records import (
+    Account,
     Affiliation,
     Age,
     DossierMeta,
@@ -14,6 +15,7 @@ from briefing.model.records import (
     Person,
     Place,
     PlaceLink,
+    Question,
     Quote,
     Record,
     Relation,
@@ -32,6 +34,8 @@ from briefing.model.sources import (
 )
 
 __all__ = [
+    "Account",
+    "Question",
     "RESERVED_IDS",
     "Address",
     "Affiliation",

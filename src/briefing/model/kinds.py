@@ -19,6 +19,7 @@ from briefing.model.records import (
     Organisation,
     Person,
     Place,
+    Question,
     Quote,
     Relation,
 )
@@ -73,6 +74,9 @@ KINDS: tuple[RecordKind, ...] = (
     RecordKind("quote", "quotes", Quote, False, "quotes/*.yml: a list of quotations."),
     RecordKind("relation", "relations", Relation, False,
                "relations/*.yml: a list of relations between records."),
+    RecordKind("question", "questions", Question, False,
+               "questions/*.yml: facts the sources give differently, each with its accounts.",
+               label="Competing accounts"),
 )  # fmt: skip
 
 BY_NOUN = {kind.noun: kind for kind in KINDS}

@@ -258,6 +258,30 @@ class Quote(Strict):
         return self.speaker if isinstance(self.speaker, str) else None
 
 
+class Account(Strict):
+    """One account of a fact the sources give differently: what it says, who says so, and
+    the passages it rests on."""
+
+    value: Text = Field(description="The answer as worded: '23', 'more than 20', 'Tuesday'.")
+    text: Text = Field(description="The account in the editors' words, with who gives it.")
+    according_to: ClaimedBy
+    cite: Citations
+    inference: InferenceBasis | None = None
+
+
+class Question(Strict):
+    """questions/*.yml: a fact the sources give differently — a toll, a count, a date — with
+    each account side by side, never merged into one."""
+
+    id: SlugId
+    question: Text = Field(description="What the accounts answer: 'How many were killed?'")
+    about: list[EntityRef] = Field(default_factory=list)
+    accounts: list[Account] = Field(min_length=2, description="Two or more accounts.")
+    note: Text | None = Field(
+        None, description="The editors' note on why they may differ; no verdict on which is right."
+    )
+
+
 class Relation(Strict):
     """A sourced link between two records, drawn as an arrow on the relationship map."""
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.dossier import Dossier, SourceDocument, source_facts
-from briefing.model import Citation, DateSpec, Event, Person, Quote, Record, Statement
+from briefing.model import Citation, DateSpec, Event, Person, Question, Quote, Record, Statement
 from briefing.model.kinds import PROFILED
 from briefing.model.sources import Provenanced
 from briefing.pictures import (
@@ -44,7 +44,9 @@ def pdf_data(
     data["contents_depth"] = 2 if entries <= contents_limit else 1
     for profile in [*data["main_profiles"], *sectioned]:
         profile["notes"] = _cites_in(profile)
-    data["glance_notes"] = _cites_in([data["glance"], data["figures"], data["relations"]])
+    data["glance_notes"] = _cites_in(
+        [data["glance"], data["figures"], data["questions"], data["relations"]]
+    )
     data["timeline_notes"] = _cites_in(data["timeline"])
     data["quotes_notes"] = _cites_in(data["quotes_by_speaker"])
     return data
@@ -95,6 +97,7 @@ class _Shaper:
             ],
             **self.profiles(),
             "timeline": [self.event(e) for e in d.events],
+            "questions": [self.question(q) for q in d.questions],
             "quotes_by_speaker": self.quotes_by_speaker(),
             "source_texts": [self.source_text(doc) for doc in d.sources.values()],
             "citation_count": len(d.citations),
@@ -139,10 +142,38 @@ class _Shaper:
         }
 
     def cited(self, cites: list[Citation], inference: str | None) -> dict[str, Any]:
-        return {"cites": [self.cite(c) for c in cites], "inference": inference or ""}
+        shaped: dict[str, Any] = {
+            "cites": [self.cite(c) for c in cites],
+            "inference": inference or "",
+        }
+        sources, independent = self.d.sources_of(cites) if cites else (0, 0)
+        if sources > 1:  # what the site's pages say beside such a statement
+            shaped["sources"] = f"{sources} sources" + (
+                f", {independent} independent" if independent < sources else ""
+            )
+        return shaped
 
     def statement(self, statement: Statement) -> dict[str, Any]:
-        return {"text": statement.text, **self.cited(statement.cite, statement.inference)}
+        shaped = {"text": statement.text, **self.cited(statement.cite, statement.inference)}
+        if statement.according_to is not None:
+            shaped["according_to"] = self.d.claimant(statement.according_to)
+        return shaped
+
+    def question(self, question: Question) -> dict[str, Any]:
+        return {
+            "question": question.question,
+            "about": [self.ref(i) for i in question.about],
+            "note": question.note or "",
+            "accounts": [
+                {
+                    "value": a.value,
+                    "text": a.text,
+                    "according_to": self.d.claimant(a.according_to),
+                    **self.cited(a.cite, a.inference),
+                }
+                for a in question.accounts
+            ],
+        }
 
     def ref(self, record_id: str) -> dict[str, str]:
         return {

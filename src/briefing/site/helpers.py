@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 
 from briefing.dossier import CitationUse, Dossier, SourceDocument, source_facts
 from briefing.model import (
+    Account,
     Affiliation,
     Age,
     Attribution,
@@ -101,7 +102,7 @@ class TemplateHelpers:
     def holder_link(self, use: CitationUse) -> str:
         """Where the statement behind a citation is shown, for links back from the source."""
         first = use.holder.cite[0].number
-        if use.record_kind in ("dossier", "relation") or use.record_id is None:
+        if use.record_kind in ("dossier", "relation", "question") or use.record_id is None:
             return self.link("index.md", f"s{first}")
         if use.record_kind == "source":
             return self.link(f"sources/{use.record_id}.md", "about-source")
@@ -117,6 +118,8 @@ class TemplateHelpers:
             where = "About the source"
         elif use.record_kind == "quote":
             where = "Quotes"
+        elif use.record_kind == "question":
+            where = "Where accounts differ"
         elif use.record_kind == "relation":
             return f"Relationship: {self.dossier.relation_sentence(holder)}"
         else:
@@ -124,8 +127,10 @@ class TemplateHelpers:
         # By kind, not by probing for attributes: a pydantic model refuses a missing one with
         # an exception, which is slow.
         match holder:
-            case Statement() | Quote():
+            case Statement() | Account():
                 label = holder.text
+            case Quote():
+                label = holder.words
             case Role():
                 label = holder.title
             case Attribution():

@@ -52,4 +52,5 @@ def verify(loaded: LoadedDossier, problems: Problems) -> Dossier | None:
         relations=loaded.records("relation"),
         citations=uses,
         relation_kinds=relation_kinds,
+        questions=loaded.records("question"),
     )

@@ -9,6 +9,7 @@ from briefing.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mini"
+SEVERAL = Path(__file__).resolve().parent / "fixtures" / "several"  # three sources, two views
 
 
 def synthetic(people: int, folder: Path, articles: int = 1, every_kind: bool = False) -> Path:

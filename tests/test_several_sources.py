@@ -12,8 +12,7 @@ from pypdf import PdfReader
 
 from briefing import build_dossier
 from sitecheck import broken_links, build_site, content, page
-
-SEVERAL = Path(__file__).resolve().parent / "fixtures" / "several"
+from support import SEVERAL
 
 
 @pytest.fixture(scope="module")

@@ -111,7 +111,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if self.pdf_job is self.last_pdf:
                 log.info("The PDF's input is as in the last build: its PDF is used again")
         self.seeds_dir = (self.dossier_dir / dossier.meta.seeds).resolve()
-        renderer = SiteRenderer(dossier, use_directory_urls=config.use_directory_urls)
+        own_about = (Path(config.docs_dir) / "about.md").is_file()
+        renderer = SiteRenderer(
+            dossier, use_directory_urls=config.use_directory_urls, about=not own_about
+        )
         with collector_paused():
             self.pages = renderer.pages()
         keep_out_of_collection()  # until the build ends, in on_post_build or on_build_error

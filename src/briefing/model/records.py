@@ -57,6 +57,11 @@ class DossierMeta(Strict):
     subtitle: Text | None = None
     as_of: DateInput = Field(description="The date the briefing is current as of.")
     marking: Text = Field(description="Marking line printed on every page, e.g. 'Open sources'.")
+    about: list[Text] = Field(
+        default_factory=list,
+        description="What the briefing covers, in the editors' words, a paragraph an item: the "
+        "About page opens with them (unless docs/about.md replaces the page).",
+    )
     language: Text = "en"
     seeds: str = Field("../seeds", description="Folder of source documents, relative to here.")
     relation_kinds: list[RelationKind] = Field(

@@ -11,6 +11,7 @@ from markupsafe import escape
 
 from briefing.model import kinds
 from briefing.site.pages import SitePage
+from briefing.site.urls import ABOUT
 
 T = TypeVar("T")
 
@@ -45,6 +46,9 @@ def navigation(pages: list[SitePage], docs_dir: Path) -> list[Any]:
         key=lambda uri: (uri.startswith("about"), uri.count("/"), uri),
     )
     nav.extend(uri for uri in written if uri not in generated)
+    if ABOUT in nav:  # the About page comes last, whoever wrote it
+        nav.remove(ABOUT)
+        nav.append(ABOUT)
     return nav
 
 

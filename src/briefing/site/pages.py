@@ -21,7 +21,7 @@ from briefing.model.kinds import PROFILED
 from briefing.pictures import CHART_ROW_LIMIT, MAP_LIMIT
 from briefing.site.helpers import Notes, TemplateHelpers, markdown_text
 from briefing.site.templatecache import use_template_cache
-from briefing.site.urls import TIMELINE, page_of, url_of
+from briefing.site.urls import ABOUT, TIMELINE, page_of, url_of
 from briefing.source_view import ParagraphView
 
 
@@ -65,8 +65,9 @@ def _stash_html(body: str) -> tuple[str, tuple[str, ...]]:
 class SiteRenderer:
     """Builds every page of the site from one verified dossier."""
 
-    def __init__(self, dossier: Dossier, *, use_directory_urls: bool = True):
+    def __init__(self, dossier: Dossier, *, use_directory_urls: bool = True, about: bool = True):
         self.dossier = dossier
+        self.about = about  # False when the project writes its own docs/about.md
         self.use_directory_urls = use_directory_urls
         self.source_views: dict[str, list[ParagraphView]] = {}
         self.env = jinja2.Environment(
@@ -110,6 +111,7 @@ class SiteRenderer:
                    f"Sentence by sentence: {doc.source.title}", "source_sentences.html.j2",
                    searchable=False, document=doc) for source_id, doc in d.sources.items()),
             page("data.md", "Data", "data.html.j2"),
+            *([page(ABOUT, "About this briefing", "about.html.j2")] if self.about else []),
         ]  # fmt: skip
 
     def _page(

@@ -7,6 +7,7 @@ from briefing.model.kinds import BY_NOUN
 
 PDF_NAME = "briefing.pdf"
 JSON_NAME = "dossier.json"
+ABOUT = "about.md"  # written from dossier.yml, unless the project writes its own
 TIMELINE = "timeline.md"  # events have no pages of their own: each is an entry of the timeline
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
 
 from briefing import build_dossier, check_dossier
+from briefing.exports import exports
 from briefing.text.passages import fold
 from support import ROOT, edit
 
@@ -119,3 +121,11 @@ def test_relative_dates_follow_the_one_article_date_record(tmp_path):
     assert dates["coup-plot-foiled"] == "2022-11-24"
     assert dates["snap-election"] == "2022-11-27"
     assert moved.as_of() == "24 November 2022"
+
+
+def test_kazakhstan_ftm_keeps_roles_as_worded():
+    files = exports(build_dossier(DOSSIER))
+    people = {e["id"]: e for e in json.loads(files["entities.ftm.json"])}
+    assert (
+        "a former energy minister and bank chairman" in people["ablyazov"]["properties"]["position"]
+    )

@@ -86,7 +86,7 @@ def test_quotes_grouped_by_speaker_with_role_and_passage(site):
     body = content(page(site, "quotes/"))
     heading = next(h for h in body.find_all("h2") if "Tomas Reed" in h.text)
     quote = heading.find_next("figure", class_="quote")
-    assert "We will rebuild the stations before anyone casts a ballot," in quote.text
+    assert "“We will rebuild the stations before anyone casts a ballot”" in quote.text
     assert quote.select_one(".role").text == "harbour master"
     passage = quote.find_next("details", class_="passage-box")
     assert "said harbour master Tomas Reed" in passage.text

@@ -13,6 +13,7 @@ from pathlib import Path
 from briefing import check_dossier
 from briefing.migrate import migrate as migrate_dossier
 from briefing.model.schema import write_schemas
+from briefing.new import ProjectExists, new_project
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -36,8 +37,13 @@ def main(argv: list[str] | None = None) -> int:
     migrate.add_argument(
         "dossier", nargs="?", default="dossier", help="dossier folder (default: dossier)"
     )
+    new = commands.add_parser("new", help="write a new briefing project, with an example dossier")
+    new.add_argument("folder", help="where to write it (a new or empty folder)")
+    new.add_argument("--title", default="A new briefing", help="the briefing's title")
     args = parser.parse_args(argv)
 
+    if args.command == "new":
+        return _new(Path(args.folder), args.title)
     root = Path(args.dossier)
     if not root.is_dir():
         print(f"briefing: error: no dossier folder at '{root}'", file=sys.stderr)
@@ -53,6 +59,16 @@ def main(argv: list[str] | None = None) -> int:
         print("nothing to rewrite" if not changed else "now run: briefing check")
         return EXIT_OK
     return _check(root)
+
+
+def _new(folder: Path, title: str) -> int:
+    try:
+        written = new_project(folder, title)
+    except ProjectExists as error:
+        print(f"briefing: error: {error}; choose a new folder", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"wrote {len(written)} files to {folder}; now run: cd {folder} && make site")
+    return EXIT_OK
 
 
 def _check(root: Path) -> int:

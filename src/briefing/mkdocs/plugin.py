@@ -111,9 +111,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if self.pdf_job is self.last_pdf:
                 log.info("The PDF's input is as in the last build: its PDF is used again")
         self.seeds_dir = (self.dossier_dir / dossier.meta.seeds).resolve()
-        own_about = (Path(config.docs_dir) / "about.md").is_file()
+        docs = Path(config.docs_dir)
+        written = frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
         renderer = SiteRenderer(
-            dossier, use_directory_urls=config.use_directory_urls, about=not own_about
+            dossier, use_directory_urls=config.use_directory_urls, written=written
         )
         with collector_paused():
             self.pages = renderer.pages()

@@ -15,6 +15,7 @@ JsonObject = dict[str, Any]
 
 _EVENT_STATUS = {
     "happened": "https://schema.org/EventScheduled",
+    "ongoing": "https://schema.org/EventScheduled",
     "expected": "https://schema.org/EventScheduled",
     "planned": "https://schema.org/EventScheduled",
     "superseded": "https://schema.org/EventRescheduled",

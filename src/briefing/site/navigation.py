@@ -11,7 +11,7 @@ from markupsafe import escape
 
 from briefing.model import kinds
 from briefing.site.pages import SitePage
-from briefing.site.urls import ABOUT
+from briefing.site.urls import ABOUT, METHOD
 
 T = TypeVar("T")
 
@@ -46,9 +46,10 @@ def navigation(pages: list[SitePage], docs_dir: Path) -> list[Any]:
         key=lambda uri: (uri.startswith("about"), uri.count("/"), uri),
     )
     nav.extend(uri for uri in written if uri not in generated)
-    if ABOUT in nav:  # the About page comes last, whoever wrote it
-        nav.remove(ABOUT)
-        nav.append(ABOUT)
+    for last in (METHOD, ABOUT):  # Method, then About, come last, whoever wrote them
+        if last in nav:
+            nav.remove(last)
+            nav.append(last)
     return nav
 
 

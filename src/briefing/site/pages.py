@@ -21,8 +21,14 @@ from briefing.model.kinds import PROFILED
 from briefing.pictures import CHART_ROW_LIMIT, MAP_LIMIT
 from briefing.site.helpers import Notes, TemplateHelpers, markdown_text
 from briefing.site.templatecache import use_template_cache
-from briefing.site.urls import ABOUT, TIMELINE, page_of, url_of
+from briefing.site.urls import ABOUT, METHOD, TIMELINE, page_of, url_of
 from briefing.source_view import ParagraphView
+
+# Pages every briefing has, written by the engine unless the project writes its own in docs/.
+STANDARD_PAGES = {
+    METHOD: ("Method", "method.html.j2"),
+    ABOUT: ("About this briefing", "about.html.j2"),
+}
 
 
 @dataclass(frozen=True)
@@ -65,9 +71,15 @@ def _stash_html(body: str) -> tuple[str, tuple[str, ...]]:
 class SiteRenderer:
     """Builds every page of the site from one verified dossier."""
 
-    def __init__(self, dossier: Dossier, *, use_directory_urls: bool = True, about: bool = True):
+    def __init__(
+        self,
+        dossier: Dossier,
+        *,
+        use_directory_urls: bool = True,
+        written: frozenset[str] = frozenset(),
+    ):
         self.dossier = dossier
-        self.about = about  # False when the project writes its own docs/about.md
+        self.written = written  # the project's own pages: a standard page of that name gives way
         self.use_directory_urls = use_directory_urls
         self.source_views: dict[str, list[ParagraphView]] = {}
         self.env = jinja2.Environment(
@@ -111,7 +123,8 @@ class SiteRenderer:
                    f"Sentence by sentence: {doc.source.title}", "source_sentences.html.j2",
                    searchable=False, document=doc) for source_id, doc in d.sources.items()),
             page("data.md", "Data", "data.html.j2"),
-            *([page(ABOUT, "About this briefing", "about.html.j2")] if self.about else []),
+            *(page(uri, title, template) for uri, (title, template) in STANDARD_PAGES.items()
+              if uri not in self.written),
         ]  # fmt: skip
 
     def _page(

@@ -8,6 +8,7 @@ from briefing.model.kinds import BY_NOUN
 PDF_NAME = "briefing.pdf"
 JSON_NAME = "dossier.json"
 ABOUT = "about.md"  # written from dossier.yml, unless the project writes its own
+METHOD = "method.md"  # how the briefing is made and checked, the same for every briefing
 TIMELINE = "timeline.md"  # events have no pages of their own: each is an entry of the timeline
 
 

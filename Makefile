@@ -62,4 +62,4 @@ $(VENV)/.installed-test: pyproject.toml requirements-test.lock | $(VENV)/bin/pyt
 	touch $@ $(VENV)/.installed
 
 clean:
-	rm -rf build build.staging $(VENV)
+	rm -rf build build.staging build.old build.lock $(VENV)

@@ -29,6 +29,8 @@ def verify(loaded: LoadedDossier, problems: Problems) -> Dossier | None:
     check_references(nodes, defined, loaded.unreadable_ids, problems)
 
     sources = prepare_sources(loaded.records("source"), loaded.seeds)
+    if sources.keys() != {source.id for source in loaded.records("source")}:
+        return None  # a seed that could not be read was reported: its citations would repeat it
     uses = locate_citations(nodes, sources, problems)
     resolve_dates(nodes, sources, problems)
     check_quotes(nodes, sources, problems)

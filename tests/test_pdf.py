@@ -291,3 +291,34 @@ def test_typst_ends_with_the_build_that_started_it_even_when_that_is_killed(tmp_
     while _running(typst) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _running(typst), "Typst outlived the build that started it"
+
+
+def test_the_list_of_printable_characters_is_the_typst_wheels():
+    from briefing.pdf.glyphs import GLYPHS, as_ranges, wheel_code_points
+
+    assert as_ranges(wheel_code_points()) == GLYPHS.read_text(encoding="ascii"), (
+        "the typst wheel's fonts changed: run `make glyphs`"
+    )
+
+
+def test_cyrillic_and_greek_print_and_a_character_no_font_has_is_named_with_its_record(
+    tmp_path,
+):
+    """Kazakh and Russian names are written in Cyrillic; an emoji has no glyph in any font."""
+    from briefing.pdf import start_pdf
+    from briefing.pdf.glyphs import unprintable
+
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    person = project / "dossier/people/tomas-reed.yml"
+    edit(person, "name: Tomas Reed", "name: Қасым-Жомарт Тоқаев (Τόμας Ρεντ)")
+    edit(person, "text: Harbour master of Port Vell.", 'text: "Harbour master of Port Vell 😀."')
+    dossier = build_dossier(project / "dossier")
+    job = start_pdf(dossier)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(job.result())).pages)
+    assert "Қасым-Жомарт Тоқаев (Τόμας Ρεντ)" in text
+    assert unprintable(dossier, job.made_from.data) == [
+        "no font of the PDF has '😀' (U+1F600 GRINNING FACE), found in person 'tomas-reed': "
+        "the PDF prints an empty box in its place (the site shows it)"
+    ]
+    assert unprintable(build_dossier(FIXTURE / "dossier"), b'{"plain": "ASCII"}') == []

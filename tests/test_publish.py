@@ -304,3 +304,45 @@ def test_a_real_full_disk_and_a_read_only_one(small_disk, sites):
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert f"{project / 'build.lock'} is on a read-only file system" in result.stderr
     assert snapshot(project / "build") == sites["last"]
+
+
+def _seed_bytes(project: Path, old: bytes, new: bytes) -> None:
+    seed = project / "seeds/port-vell.txt"
+    seed.write_bytes(seed.read_bytes().replace(old, new, 1))
+
+
+HAZARDS = {
+    "a NUL in YAML": (
+        lambda p: edit(p / "dossier/people/tomas-reed.yml", "name: Tomas Reed", 'name: "T\\0"'),
+        "dossier/people/tomas-reed.yml:3:7: error: control character (U+0000 NULL)",
+    ),
+    "a control character in a seed": (
+        lambda p: _seed_bytes(p, b"Harbour plan", b"Harbour\x1bplan"),
+        "seeds/port-vell.txt:9:8: error: control character (U+001B ESCAPE)",
+    ),
+    "a seed not in UTF-8": (
+        lambda p: _seed_bytes(p, b"Elena", b"\xc9lena"),
+        "is not UTF-8 text: byte 0xc9 on line 4 of seeds/port-vell.txt",
+    ),
+    "YAML nested 600 levels deep": (
+        lambda p: edit(p / "dossier/people/tomas-reed.yml", "id: tomas-reed",
+                       "id: tomas-reed\nx: " + "[" * 600 + "]" * 600),
+        "values nested more than 100 levels deep",
+    ),
+    "a character no font of the PDF has": (
+        lambda p: edit(p / "dossier/people/tomas-reed.yml", "Harbour master of the town.",
+                       '"Harbour master of the town \U0001f600."'),
+        "no font of the PDF has '\U0001f600' (U+1F600 GRINNING FACE), found in person",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("hazard", HAZARDS)
+def test_text_hazards_fail_the_build_with_a_message_and_publish_nothing(project, sites, hazard):
+    make, message = HAZARDS[hazard]
+    make(project)
+    result = build_site(project, project / "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert message in result.stderr
+    assert result.stderr.count("error:") <= 1  # one error, no knock-on ones
+    assert snapshot(project / "build") == sites["last"] and leftovers(project) == []

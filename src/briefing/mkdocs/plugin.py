@@ -38,6 +38,7 @@ from briefing.mkdocs.config import BriefingConfig
 from briefing.mkdocs.preview import serve_the_last_good_site
 from briefing.mkdocs.publish import OutputFolder, file_system_problem
 from briefing.pdf import Paper, PdfFailed, PdfJob, build_timestamp, start_pdf
+from briefing.pdf.glyphs import unprintable
 from briefing.site import (
     PDF_NAME,
     SitePage,
@@ -120,6 +121,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.pdf_job = start_pdf(dossier, paper=paper, reuse=self.last_pdf)
             if self.pdf_job is self.last_pdf:
                 log.info("The PDF's input is as in the last build: its PDF is used again")
+            for missing in unprintable(dossier, self.pdf_job.made_from.data):
+                log.warning(missing)
         self.seeds_dir = (self.dossier_dir / dossier.meta.seeds).resolve()
         renderer = SiteRenderer(dossier, use_directory_urls=config.use_directory_urls)
         with collector_paused():

@@ -346,3 +346,13 @@ def test_text_hazards_fail_the_build_with_a_message_and_publish_nothing(project,
     assert message in result.stderr
     assert result.stderr.count("error:") <= 1  # one error, no knock-on ones
     assert snapshot(project / "build") == sites["last"] and leftovers(project) == []
+
+
+def test_a_file_where_the_output_folder_should_be_is_reported_before_building(tmp_path):
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    (project / "build").write_text("notes, not a site")
+    result = build_site(project, project / "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{project / 'build'} is not a folder, so the site cannot be published" in result.stderr
+    assert (project / "build").read_text() == "notes, not a site" and leftovers(project) == []

@@ -93,6 +93,12 @@ class OutputFolder:
 
     def prepare(self, notes: Callable[[str], None]) -> Path:
         """Heal what a build that was killed left, and return an empty staging folder."""
+        if self.final.exists() and not self.final.is_dir():
+            raise PublishError(
+                f"{self.final} is not a folder, so the site cannot be published there: move "
+                "it away, or build into another folder with `site_dir:` in mkdocs.yml or "
+                "`mkdocs build -d FOLDER`."
+            )
         try:
             if not self.final.exists() and self.old.is_dir():
                 self.old.rename(self.final)  # killed between the two renames: the last site back
@@ -107,12 +113,6 @@ class OutputFolder:
     def publish(self, notes: Callable[[str], None]) -> None:
         """Put the finished staging folder in the output folder's place, in one step."""
         try:
-            if self.final.is_symlink() or (self.final.exists() and not self.final.is_dir()):
-                raise PublishError(
-                    f"{self.final} is not a folder, so the site cannot be published there: "
-                    "move it away, or build into another folder with `site_dir:` in mkdocs.yml "
-                    "or `mkdocs build -d FOLDER`."
-                )
             if not self.final.exists():
                 self.staging.rename(self.final)
             elif _exchange(self.staging, self.final):

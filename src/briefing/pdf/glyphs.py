@@ -11,6 +11,7 @@ and the installed wheel disagree.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import io
 import re
 import struct
@@ -76,10 +77,12 @@ def wheel_code_points() -> set[int]:
     The wheel builds its fonts into its library; each is found there by its table directory
     (an OpenType header, then records of tag, checksum, offset and length) and read whole.
     """
-    import typst
     from fontTools.ttLib import TTFont  # type: ignore[import-untyped]  # no type hints
 
-    library = next(Path(typst.__file__).parent.glob("_typst*"))
+    # Found, not imported: Typst is imported only where it compiles, in a process of its own.
+    wheel = importlib.util.find_spec("typst")
+    assert wheel is not None and wheel.origin is not None, "the typst wheel is not installed"
+    library = next(Path(wheel.origin).parent.glob("_typst*"))
     blob = library.read_bytes()
     found: set[int] = set()
     for signature in (b"OTTO", b"\x00\x01\x00\x00"):

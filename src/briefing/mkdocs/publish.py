@@ -8,11 +8,12 @@ puts the last site back before anything else. The output folder stays a plain fo
 link to one), so copying it, opening `index.html` and GitHub Pages' upload see only files.
 
 One build at a time writes beside an output folder: each holds an advisory lock on
-`<folder>.lock`, which the system releases when the build ends, however it ends.
+`<folder>.lock` while it runs, which the system releases when the build ends, however it ends.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import fcntl
@@ -55,17 +56,20 @@ class OutputFolder:
 
     def lock(self, waiting: Callable[[str], None], timeout: float = LOCK_TIMEOUT) -> None:
         """Hold the folder's lock, waiting (and saying so once) while another build holds it."""
-        try:
-            self.final.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as error:
-            raise PublishError(file_system_problem(error, self.final)) from None
         deadline = time.monotonic() + timeout
         told = False
         while True:
             try:
+                self.final.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as error:
+                raise PublishError(file_system_problem(error, self.final)) from None
+            try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
+                if self._still_the_lock_file(fd):
+                    break
+                os.close(fd)  # its holder removed it as it ended: lock the next one
+                continue
             except BlockingIOError:
                 if not told:
                     waiting(
@@ -81,13 +85,24 @@ class OutputFolder:
                         f"seconds (process {holder}, lock {self.lock_path}). Wait for it to "
                         "end, or stop it, then build again."
                     ) from None
+                os.close(fd)
                 time.sleep(_WAIT_STEP)
         os.ftruncate(fd, 0)
         os.write(fd, f"{os.getpid()}\n".encode())
         self._lock_fd = fd
 
+    def _still_the_lock_file(self, fd: int) -> bool:
+        """Whether the file locked is the one at the lock's path (a build that ends removes
+        it, so that none is left beside the site; one that waited on it then tries again)."""
+        try:
+            return os.stat(self.lock_path).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            return False
+
     def unlock(self) -> None:
         if self._lock_fd is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self.lock_path)  # while still locked, so no one else holds it yet
             os.close(self._lock_fd)  # closing the file releases the lock
             self._lock_fd = None
 

@@ -10,7 +10,7 @@ AXE := .cache/npm/node_modules/axe-core/axe.min.js
 COMPILE := $(PY) -m piptools compile --quiet --generate-hashes --strip-extras \
 	--no-emit-index-url --no-emit-find-links
 
-.PHONY: site test serve check schema bench lint lock clean
+.PHONY: site test serve check schema glyphs bench lint lock clean
 
 site: $(VENV)/.installed
 	$(PY) -m mkdocs build
@@ -23,6 +23,10 @@ test: $(VENV)/.installed-test $(AXE)
 
 serve: $(VENV)/.installed
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The characters the PDF's fonts can print, from the typst wheel (after upgrading it).
+glyphs: $(VENV)/.installed-test
+	$(PY) -m briefing.pdf.glyphs
 
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run.py
@@ -62,4 +66,4 @@ $(VENV)/.installed-test: pyproject.toml requirements-test.lock | $(VENV)/bin/pyt
 	touch $@ $(VENV)/.installed
 
 clean:
-	rm -rf build build.staging $(VENV)
+	rm -rf build build.staging build.old build.lock $(VENV)

@@ -390,3 +390,63 @@ def test_an_unknown_id_as_close_to_two_records_names_both(tmp_path, capsys):
         "entity 'p00010'; did you mean 'e00010' or 'x00010'?",
         "actor 'p00010'; did you mean 'x00010'?",
     }
+
+
+def test_a_seed_not_in_utf8_gives_one_error_not_one_for_each_citation(mini, capsys):
+    seed = mini.parent / "seeds" / "port-vell.txt"
+    seed.write_bytes(seed.read_bytes().replace(b"Mayor Elena", b"Mayor \xc9lena"))
+    status, _, err = run_check(mini, capsys)
+    assert status == 1 and err.count("error:") == 1, err
+    assert (
+        "dossier/sources/gazette.yml:3:7: error: seed: seed file 'port-vell.txt' is not UTF-8 "
+        "text: byte 0xc9 on line 4 of seeds/port-vell.txt cannot be read; save it as UTF-8"
+    ) in err
+
+
+def test_a_control_character_in_a_seed_is_refused_at_its_line_once(mini, capsys):
+    seed = mini.parent / "seeds" / "port-vell.txt"
+    seed.write_text(seed.read_text().replace("Harbour plan", "Harbour\x0cplan"))
+    status, _, err = run_check(mini, capsys)
+    assert status == 1 and err.count("error:") == 1, err
+    assert "seeds/port-vell.txt:9:8: error: control character (U+000C FORM FEED)" in err
+
+
+def test_a_control_character_in_yaml_is_refused_with_its_file_and_line(mini, capsys):
+    edit(mini / "people/tomas-reed.yml", "name: Tomas Reed", 'name: "Tomas\\0 Reed"')
+    assert_error(capsys, mini, "dossier/people/tomas-reed.yml", 3, "(U+0000 NULL)")
+
+
+@pytest.mark.parametrize("passage_form", ["NFD", "NFC"])
+def test_passages_and_seeds_agree_however_their_accents_were_typed(mini, capsys, passage_form):
+    """The seed in one normal form, the passage in the other: read in NFC, they match."""
+    import unicodedata
+
+    seed = mini.parent / "seeds" / "port-vell.txt"
+    seed_form = "NFC" if passage_form == "NFD" else "NFD"
+    seed.write_text(
+        seed.read_text().replace("Elena Brisk", unicodedata.normalize(seed_form, "Eléna Brisk"))
+    )
+    for path in mini.rglob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace("Elena Brisk", unicodedata.normalize(passage_form, "Eléna Brisk")),
+            encoding="utf-8",
+        )
+    status, out, err = run_check(mini, capsys)
+    assert status == 0, err
+    assert "23 citations verified" in out
+
+
+def test_a_passage_that_looks_right_names_the_characters_that_differ(mini, capsys):
+    cyrillic_a = "\u0430"
+    edit(mini / "people/tomas-reed.yml", "cite: harbour master", f"cite: h{cyrillic_a}rbour master")
+    assert_error(
+        capsys,
+        mini,
+        "dossier/people/tomas-reed.yml",
+        9,
+        "passage not found",
+        f"they part at 'h{cyrillic_a}rbour', where the source has 'harbour': the passage has "
+        f"'{cyrillic_a}' (U+0430 CYRILLIC SMALL LETTER A) where the source has 'a' "
+        "(U+0061 LATIN SMALL LETTER A)",
+    )

@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 
 import pytest
 from pypdf import PdfReader
@@ -252,3 +253,72 @@ def test_the_tallest_chart_fits_on_one_page_with_its_heading_and_caption(tmp_pat
     (chart_page,) = [text for text in pages if "TIMELINE AT A GLANCE" in text]
     assert "Events placed by date" in chart_page  # the caption, under the chart
     assert "June 2020" in chart_page  # the latest event
+
+
+def _running(pid: int) -> bool:
+    """Whether a process runs (a zombie, ended but not yet reaped, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc: ask the system
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
+
+def test_typst_ends_with_the_build_that_started_it_even_when_that_is_killed(tmp_path):
+    """`kill -9` of a build leaves no Typst compiling on for nobody."""
+    slow = tmp_path / "slow.typ"
+    slow.write_text("#for i in range(4000) [#lorem(200) #parbreak()]\n", encoding="utf-8")
+    build = subprocess.Popen(
+        [sys.executable, "-c", "import pathlib, sys, time\n"
+         "import briefing.pdf.job as job\n"
+         f"job.TEMPLATE = pathlib.Path({str(slow)!r})\n"
+         "print(job.PdfJob(b'{}', paper='a4', timestamp=0)._process.pid, flush=True)\n"
+         "time.sleep(60)\n"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    typst = int(build.stdout.readline())
+    time.sleep(1)
+    assert _running(typst), "Typst should still be compiling"
+    build.kill()
+    build.wait()
+    deadline = time.monotonic() + 3
+    while _running(typst) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(typst), "Typst outlived the build that started it"
+
+
+def test_the_list_of_printable_characters_is_the_typst_wheels():
+    from briefing.pdf.glyphs import GLYPHS, as_ranges, wheel_code_points
+
+    assert as_ranges(wheel_code_points()) == GLYPHS.read_text(encoding="ascii"), (
+        "the typst wheel's fonts changed: run `make glyphs`"
+    )
+
+
+def test_cyrillic_and_greek_print_and_a_character_no_font_has_is_named_with_its_record(
+    tmp_path,
+):
+    """Kazakh and Russian names are written in Cyrillic; an emoji has no glyph in any font."""
+    from briefing.pdf import start_pdf
+    from briefing.pdf.glyphs import unprintable
+
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    person = project / "dossier/people/tomas-reed.yml"
+    edit(person, "name: Tomas Reed", "name: Қасым-Жомарт Тоқаев (Τόμας Ρεντ)")
+    edit(person, "text: Harbour master of Port Vell.", 'text: "Harbour master of Port Vell 😀."')
+    dossier = build_dossier(project / "dossier")
+    job = start_pdf(dossier)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(job.result())).pages)
+    assert "Қасым-Жомарт Тоқаев (Τόμας Ρεντ)" in text
+    assert unprintable(dossier, job.made_from.data) == [
+        "no font of the PDF has '😀' (U+1F600 GRINNING FACE), found in person 'tomas-reed': "
+        "the PDF prints an empty box in its place (the site shows it)"
+    ]
+    assert unprintable(build_dossier(FIXTURE / "dossier"), b'{"plain": "ASCII"}') == []

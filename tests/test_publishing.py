@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import tomllib
 import urllib.request
@@ -210,3 +211,90 @@ def test_live_preview_rebuilds_on_edit_and_survives_a_broken_edit(tmp_path):
         finally:
             server.terminate()
             server.wait(timeout=10)
+
+
+def test_the_preview_answers_at_once_with_the_last_good_site_while_broken_edits_arrive(
+    tmp_path,
+):
+    """A client fetches a page every 50 ms while edits arrive, good and broken: a strict
+    warning, an invalid dossier, a broken hand-written page. No answer waits a second, each is
+    a whole page, the last good text stays until a good edit, and the fix is picked up."""
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    port = _free_port()
+    log_path = tmp_path / "serve.log"
+    url = f"http://127.0.0.1:{port}/sub/path/people/tomas-reed/"
+    answers: list[tuple[float, float, str]] = []  # (when, how long, the page's text)
+    fetching = True
+
+    def fetch() -> None:
+        while fetching:
+            started = time.monotonic()
+            try:
+                text = _get(url)
+            except OSError as error:
+                text = f"failed: {error}"
+            answers.append((started, time.monotonic() - started, text))
+            time.sleep(0.05)
+
+    person = project / "dossier/people/tomas-reed.yml"
+    meta = project / "dossier/dossier.yml"
+    good_meta = meta.read_text(encoding="utf-8")
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+             "--dev-addr", f"127.0.0.1:{port}"],
+            stdout=log, stderr=subprocess.STDOUT, cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )  # fmt: skip
+        client = threading.Thread(target=fetch, daemon=True)
+        try:
+            _wait_for(lambda: "Harbour master of Port Vell." in _get(url), what="first build")
+            client.start()
+
+            def builds() -> int:  # MkDocs says so after each rebuild, failed or not
+                return log_path.read_text().count("Reloading browsers")
+
+            def rebuilt(before: int) -> None:
+                _wait_for(lambda: builds() > before, what="a rebuild")
+
+            broken_edits = [
+                lambda: meta.write_text(  # a warning: the strict build fails
+                    good_meta + "uncited:\n  - sentence: The town of Port Vell said Tuesday\n"
+                    "    reason: x\n", encoding="utf-8"),
+                lambda: edit(person, "id: tomas-reed", "id: tomas-reed\nnmae: x"),  # an error
+                lambda: (project / "docs/notes.md").write_text("[x](nowhere.md)\n"),
+            ]  # fmt: skip
+            edit(person, "Harbour master of Port Vell.", "Harbour master of the town.")
+            rebuilt(builds())
+            _wait_for(lambda: "Harbour master of the town." in _get(url), what="the good edit")
+            good_since = time.monotonic()
+            for breaking in broken_edits:
+                before = builds()
+                breaking()
+                rebuilt(before)
+            time.sleep(1)
+            broken_until = time.monotonic()
+            assert "Aborted with 1 warnings in strict mode!" in log_path.read_text()
+            assert "nowhere.md" in log_path.read_text()
+            # The fixes, all at once: the new text is served.
+            meta.write_text(good_meta, encoding="utf-8")
+            edit(person, "nmae: x", "")
+            edit(person, "of the town.", "of the harbour.")
+            (project / "docs/notes.md").write_text("# Notes\n\nA hand-written page.\n")
+            _wait_for(lambda: "Harbour master of the harbour." in _get(url), what="the fix")
+        finally:
+            fetching = False
+            if client.is_alive():
+                client.join(timeout=10)
+            server.terminate()
+            server.wait(timeout=10)
+    log = log_path.read_text()
+    assert "Traceback" not in log and "appear stuck" not in log, log
+    broken = [text[:300] for _, _, text in answers if "</html>" not in text]
+    assert broken == [], "answers that were not a whole page"
+    slowest = max(took for _, took, _ in answers)
+    assert slowest < 1.0, f"a request waited {slowest:.2f} s"
+    assert len(answers) > 20
+    while_broken = [text for when, _, text in answers if good_since < when < broken_until]
+    assert while_broken and all("Harbour master of the town." in t for t in while_broken)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.load.yamlfile import YamlError, read_yaml
+from briefing.load.yamlfile import MAX_DEPTH, YamlError, read_yaml
 
 
 def write(tmp_path, text: str):
@@ -70,3 +70,44 @@ def test_a_syntax_error_says_its_usual_cause_in_words(tmp_path, text, cause):
         read_yaml(write(tmp_path, text))
     assert refused.value.message.startswith("invalid YAML: ")
     assert cause in refused.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "line"),
+    [
+        ('name: "Tomas\\0 Reed"\n', "(U+0000 NULL)", 1),
+        ("id: x\nnote: |\n  one\n  two\x0c\n", "(U+000C FORM FEED)", 4),
+        ('id: x\nnote: "bell \\a"\n', "(U+0007 BELL)", 2),
+        ('id: x\n"key\\x08": 1\n', "(U+0008 BACKSPACE)", 2),
+        ('id: x\nquote: "It\\x92s"\n', "stands for '\u2019'", 2),
+    ],
+)
+def test_a_control_character_in_text_is_refused_at_its_line(tmp_path, text, named, line):
+    """Tab and line breaks may stand in text; no other control character, escaped or not."""
+    with pytest.raises(YamlError) as refused:
+        read_yaml(write(tmp_path, text))
+    assert "control character" in refused.value.message
+    assert named in refused.value.message
+    assert refused.value.line == line
+
+
+def test_tabs_and_line_breaks_stay_and_text_is_read_in_nfc(tmp_path):
+    data = read_yaml(write(tmp_path, 'a: "one\\ttwo"\nb: |\n  x\n  y\nc: "Zu\u0308rich"\n')).data
+    assert data == {"a": "one\ttwo", "b": "x\ny\n", "c": "Z\u00fcrich"}
+
+
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 490, 999, 1000, 5000])
+def test_values_nested_past_the_one_limit_are_refused_with_a_message(tmp_path, depth):
+    """Past ~490 levels Python's recursion gave out, past 1,000 libyaml: one limit before both."""
+    with pytest.raises(YamlError) as refused:
+        read_yaml(write(tmp_path, "id: x\nv: " + "[" * depth + "]" * depth + "\n"))
+    assert f"values nested more than {MAX_DEPTH} levels deep" in refused.value.message
+    assert refused.value.line == 2
+
+
+def test_values_nested_to_the_limit_are_read(tmp_path):
+    lists = MAX_DEPTH - 1  # inside the file's mapping, the first level
+    value, levels = read_yaml(write(tmp_path, "v: " + "[" * lists + "]" * lists + "\n")).data, 0
+    while value:
+        value, levels = (value["v"] if isinstance(value, dict) else value[0]), levels + 1
+    assert levels == MAX_DEPTH - 1 and value == []

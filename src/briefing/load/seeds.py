@@ -10,13 +10,15 @@ from pathlib import Path
 from briefing.load.files import LoadedDossier, LoadedFile, Seed, display_path
 from briefing.model import Source
 from briefing.problems import Problems, did_you_mean
+from briefing.text.characters import composed, control_character, line_and_column
 from briefing.text.webpage import page_metadata
 
 DEFAULT_SEEDS = "../seeds"
 
 
 def read_seeds(loaded: LoadedDossier, problems: Problems) -> dict[str, Seed]:
-    """Source id -> its seed's text, for every source whose seed can be read as UTF-8."""
+    """Source id -> its seed's text in NFC, for every source whose seed can be read as UTF-8
+    and holds no control character (but tab and line breaks)."""
     meta = loaded.meta_file.records[0] if loaded.meta_file else None
     folder = (loaded.root / (meta.seeds if meta else DEFAULT_SEEDS)).resolve()
     seeds: dict[str, Seed] = {}
@@ -43,12 +45,31 @@ def read_seeds(loaded: LoadedDossier, problems: Problems) -> dict[str, Seed]:
                 **where,
             )
             continue
+        shown = display_path(path, loaded.root)
         try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            problems.error(file.shown_as, f"seed file '{seed_name}' is not UTF-8 text", **where)
+            raw = path.read_bytes()
+        except OSError as error:
+            problems.error(
+                file.shown_as, f"seed file {shown} cannot be read: {error.strerror}", **where
+            )
             continue
-        seed = Seed(text, display_path(path, loaded.root))
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw.count(b"\n", 0, error.start) + 1
+            problems.error(
+                file.shown_as,
+                f"seed file '{seed_name}' is not UTF-8 text: byte 0x{raw[error.start]:02x} on "
+                f"line {line} of {shown} cannot be read; save it as UTF-8",
+                **where,
+            )
+            continue
+        found = control_character(text)
+        if found is not None:
+            line, column = line_and_column(text, found[0])
+            problems.error(shown, found[1], line=line, column=column)
+            continue
+        seed = Seed(composed(text), shown)
         if source.page is not None:
             seed = _with_page(seed, source, folder, file, loaded.root, problems)
         seeds[source.id] = seed

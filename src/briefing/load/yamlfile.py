@@ -3,7 +3,8 @@
 PyYAML composes the file into a node tree (no Python objects are ever constructed from tags);
 we turn that tree into plain dicts, lists and scalars ourselves, recording the line and column
 of every key and value so later steps can point an editor at the exact spot. The conversion
-counts the nodes it produces, which bounds "billion laughs" alias expansion.
+counts the nodes it produces, which bounds "billion laughs" alias expansion, and how deep they
+nest. Text is taken in NFC, and a control character in it is refused where it stands.
 """
 
 from __future__ import annotations
@@ -16,8 +17,15 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from briefing.text.characters import composed, control_character, line_and_column
+
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000
+MAX_DEPTH = 100  # levels of nesting; a record needs a handful (libyaml stops at 1,000)
+_TOO_DEEP = (
+    f"values nested more than {MAX_DEPTH} levels deep; a record needs only a few levels: "
+    "look for brackets that are not closed or indentation that runs away"
+)
 
 Loc = tuple[str | int, ...]
 
@@ -146,12 +154,17 @@ def read_yaml(path: Path) -> YamlDocument:
             line,
             column,
         ) from None
+    written = control_character(text)  # as typed; an escaped one is found in its value
+    if written is not None:
+        raise YamlError(written[1], *line_and_column(text, written[0]))
     loader = _LOADER(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
+        if "maximum nesting depth" in problem:  # libyaml's own limit, past ours
+            raise YamlError(_TOO_DEEP, mark.line + 1 if mark else None) from None
         found = text[mark.index : mark.index + 1] if mark else ""
         raise YamlError(
             f"invalid YAML: {problem}{_usual_cause(problem, found)}",
@@ -160,6 +173,8 @@ def read_yaml(path: Path) -> YamlDocument:
         ) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"invalid YAML: {exc}") from None
+    except RecursionError:  # pragma: no cover - PyYAML's Python composer, without libyaml
+        raise YamlError(_TOO_DEEP) from None
     finally:
         getattr(loader, "dispose", lambda: None)()
 
@@ -217,9 +232,11 @@ class _Converter:
             )
         if depth == 1:
             self.top_entry = node
+        if depth > MAX_DEPTH:
+            raise YamlError(_TOO_DEEP, *_mark(node))
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STRING:
-                return node.value  # taken as it is: most values are text
+                return _text(node)  # most values are text
             build = _SCALARS.get(node.tag)
             if build is None:
                 raise YamlError(f"unsupported tag {node.tag!r}; write plain values", *_mark(node))
@@ -238,7 +255,7 @@ class _Converter:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise YamlError("keys must be plain words", *_mark(key_node))
-                key = str(key_node.value)
+                key = _text(key_node) if key_node.tag == _STRING else str(key_node.value)
                 if key == "<<":
                     raise YamlError("merge keys (<<) are not supported", *_mark(key_node))
                 if key in result:
@@ -257,6 +274,16 @@ _SCALARS: dict[str, Callable[[Any, yaml.ScalarNode], Any]] = {  # tag -> how to 
     "tag:yaml.org,2002:bool": _CONSTRUCT.construct_yaml_bool,
     "tag:yaml.org,2002:null": _CONSTRUCT.construct_yaml_null,
 }
+
+
+def _text(node: yaml.ScalarNode) -> str:
+    """A string value in NFC, or a YamlError where it holds a control character."""
+    found = control_character(node.value)
+    if found is not None:
+        offset, message = found
+        where = f" (character {offset + 1} of the value)" if offset else ""
+        raise YamlError(f"{message}{where}", *_mark(node))
+    return composed(node.value)
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -35,8 +35,10 @@ from briefing.collector import (
 from briefing.dossier import Dossier
 from briefing.exports import exports
 from briefing.mkdocs.config import BriefingConfig
-from briefing.mkdocs.publish import discard, publish, staging_folder
+from briefing.mkdocs.preview import serve_the_last_good_site
+from briefing.mkdocs.publish import OutputFolder, file_system_problem
 from briefing.pdf import Paper, PdfFailed, PdfJob, build_timestamp, start_pdf
+from briefing.pdf.glyphs import unprintable
 from briefing.site import (
     PDF_NAME,
     SitePage,
@@ -60,8 +62,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.pages_by_uri: dict[str, SitePage] = {}
         self.dossier_dir: Path | None = None
         self.seeds_dir: Path | None = None
-        self.final_site_dir: str | None = None
-        self.staging: Path | None = None
+        self.output: OutputFolder | None = None  # where this build publishes
+        self.built: tuple[MkDocsConfig, str] | None = None  # a config and its own site_dir
         self.pdf_job: PdfJob | None = None
         self.last_pdf: PdfJob | None = None  # the last job that made its PDF, for reuse
         self.pdf_file: File | None = None
@@ -74,9 +76,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Warnings are counted from the first, the dossier's own below included: any of them
+        # fails a strict build, which must then publish nothing. A new count for each build.
+        self.warnings = CountHandler()
+        self.warnings.setLevel(logging.WARNING)
+        logging.getLogger("mkdocs").addHandler(self.warnings)
         # MkDocs keeps one plugin for all the builds of a process: none of the last one's
-        # folders carry over (a served build writes in place; only `build` stages).
-        self.final_site_dir = self.staging = None
+        # folders carry over. `mkdocs serve` builds alone into a folder of its own; any other
+        # build first waits for one already writing its output folder.
+        self.output, self.built = OutputFolder(config.site_dir), (config, config.site_dir)
+        if self.command != "serve":
+            self.output.lock(waiting=log.info)
+        config.site_dir = str(self.output.prepare(notes=log.info))  # heals a crash first
         if self.command == "serve":
             collect_what_the_last_build_left()
         self.dossier_dir = Path(self.config.dossier)
@@ -110,6 +121,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.pdf_job = start_pdf(dossier, paper=paper, reuse=self.last_pdf)
             if self.pdf_job is self.last_pdf:
                 log.info("The PDF's input is as in the last build: its PDF is used again")
+            for missing in unprintable(dossier, self.pdf_job.made_from.data):
+                log.warning(missing)
         self.seeds_dir = (self.dossier_dir / dossier.meta.seeds).resolve()
         docs = Path(config.docs_dir)
         written = frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
@@ -126,11 +139,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             target = config.extra_css if name.endswith(".css") else config.extra_javascript
             if f"{ASSET_FOLDER}/{name}" not in [str(x) for x in target]:
                 target.insert(0, f"{ASSET_FOLDER}/{name}")
-        if self.command == "build":
-            self.final_site_dir = config.site_dir
-            self.staging = staging_folder(config.site_dir)
-            config.site_dir = str(self.staging)
-            logging.getLogger("mkdocs").addHandler(self.warnings)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -196,8 +204,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for folder in (self.dossier_dir, self.seeds_dir):
             if folder is not None and folder.is_dir():
                 server.watch(str(folder))
+        serve_the_last_good_site(server)
         return server
 
+    @event_priority(-100)  # the last: every plugin has written its files when it publishes
     def on_post_build(self, config: MkDocsConfig) -> None:
         release_to_collection()  # the pages are rendered: what the build kept may go
         job, self.pdf_job = self.pdf_job, None
@@ -209,23 +219,38 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             assert self.pdf_file is not None
             Path(self.pdf_file.abs_dest_path).write_bytes(pdf)
             self.last_pdf = job
-        if self.final_site_dir is None:
-            return
         if config.strict and self.warnings.get_counts():
             return  # MkDocs aborts next; on_build_error removes the staging folder
-        publish(Path(config.site_dir), Path(self.final_site_dir))
-        log.info(f"Published the site to {self.final_site_dir}")
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        assert self.output is not None
+        self.output.publish(notes=log.info)
+        log.info(f"Published the site to {self.output.final}")
+        self._end_build()
 
+    # The last to run, as it may put a message in place of a file-system error's traceback.
+    @event_priority(-100)
     def on_build_error(self, *, error: Exception) -> None:
         release_to_collection()
         job, self.pdf_job = self.pdf_job, None
         if job is not None and job is not self.last_pdf:
             job.stop()  # no PDF for a failed build: do not wait for it
+        output = self.output
+        if output is not None:
+            output.discard_staging(notes=log.info)
+            log.info(f"Build failed; {output.final} left as it was")
+        self._end_build()
+        if isinstance(error, OSError):  # MkDocs writing a page or a file: no traceback
+            log.error(file_system_problem(error, output.final if output else None))
+            raise Abort("Aborted: the build could not write its files") from None
+
+    def _end_build(self) -> None:
+        """Let the next build have the output folder, and its config its own site_dir."""
         logging.getLogger("mkdocs").removeHandler(self.warnings)
-        if self.final_site_dir is not None and self.staging is not None:
-            discard(self.staging)
-            log.info(f"Build failed; {self.final_site_dir} left as it was")
+        if self.output is not None:
+            self.output.unlock()
+        if self.built is not None:
+            config, site_dir = self.built
+            config.site_dir = site_dir
+        self.built = None
 
 
 class _WrittenAfterPages(File):

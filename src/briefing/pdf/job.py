@@ -84,13 +84,14 @@ class PdfJob:
     A process rather than a thread: Typst keeps what it memoised in the process that ran it
     (a served site's memory grew at each rebuild), and its whole working memory goes back to
     the system when the process ends. A build that fails, or Ctrl-C, stops it at once, where
-    a thread inside Typst could only be waited for.
+    a thread inside Typst could only be waited for; a build that is killed takes it along
+    (the process watches for its parent to go).
     """
 
     def __init__(self, data: bytes, *, paper: Paper, timestamp: int):
         self.made_from = _typst_input(data, paper, timestamp)
         command = [sys.executable, str(TYPESET), str(self.made_from.template), paper,
-                   str(timestamp)]  # fmt: skip
+                   str(timestamp), str(os.getpid())]  # fmt: skip
         self._process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )

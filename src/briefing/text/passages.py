@@ -2,7 +2,8 @@
 
 Matching forgives exactly two things: differences in whitespace and line wrapping, and straight
 versus curly quotes. Everything else — case, punctuation, dashes, a changed word — must agree.
-Matches are reported as character offsets into the original text.
+Matches are reported as character offsets into the original text. Both texts come in NFC
+(`load` reads every text so), so accents typed either way agree.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, repeat
 from operator import add
+
+from briefing.text.characters import describe
 
 _QUOTE_MAP = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
@@ -232,6 +235,27 @@ class SentenceIndex:
             for word in words:
                 index.setdefault(word, []).append(at)
         return index
+
+
+def where_they_part(passage: str, source_words: str) -> str:
+    """Where a passage first departs from the source's words shown for it, for a message; with
+    the code points of the characters that differ when any is not plain ASCII, as a Cyrillic
+    'а' and a Latin 'a', or a no-break and a plain hyphen, look the same."""
+    ours, theirs = fold(passage), fold(source_words)
+    opcodes = difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes()
+    part = next((op for op in opcodes if op[0] != "equal"), None)
+    if part is None:
+        return ""
+    _, start, end, source_start, source_end = part
+    said = (
+        f"they part at '{_whole_words(ours, start, end) or ours}', where the source has "
+        f"'{_whole_words(theirs, source_start, source_end)}'"
+    )
+    differing = ours[start:end], theirs[source_start:source_end]
+    if not "".join(differing).isascii() or not "".join(differing).isprintable():
+        has = [", ".join(map(describe, chars[:3])) or "nothing" for chars in differing]
+        said += f": the passage has {has[0]} where the source has {has[1]}"
+    return said
 
 
 def _likeness(target: str, shared: int, stretch_length: int) -> float:

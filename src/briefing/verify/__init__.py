@@ -33,6 +33,8 @@ def verify(loaded: LoadedDossier, problems: Problems) -> Dossier | None:
     warn_of_old_forms(nodes, problems)
 
     sources = prepare_sources(loaded.records("source"), loaded.seeds)
+    if sources.keys() != {source.id for source in loaded.records("source")}:
+        return None  # a seed that could not be read was reported: its citations would repeat it
     mark_paragraphs(loaded.of_kind("source"), sources, problems)
     uses = locate_citations(nodes, sources, problems)
     resolve_dates(nodes, sources, problems)

@@ -9,7 +9,7 @@ from briefing.dossier import CitationUse
 from briefing.load import Seed
 from briefing.model import Citation, Source
 from briefing.problems import Problems, shorten, some_of
-from briefing.text.passages import SentenceIndex, SourceText
+from briefing.text.passages import SentenceIndex, SourceText, where_they_part
 from briefing.text.sentences import Sentence, split_sentences
 from briefing.verify.walk import Node
 
@@ -79,7 +79,8 @@ def locate_citations(
                 file.shown_as,
                 f"passage not found in source '{source_id}' ({loaded.shown_as}){context}: "
                 f"'{shorten(citation.exact)}'"
-                + (f"; the source has: '{shorten(hint, 160)}'" if hint else ""),
+                + (f"; the source has: '{shorten(hint, 160)}'" if hint else "")
+                + (f"; {where_they_part(citation.exact, hint)}" if hint else ""),
                 **file.where((*loc, "exact")),
             )
             continue

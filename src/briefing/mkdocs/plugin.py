@@ -4,6 +4,10 @@ Each MkDocs event hands its part to the engine: the dossier is checked in `on_co
 MkDocs cleans the output folder, so a bad dossier fails the build with `briefing check`'s
 errors; the pages are made there too and given to MkDocs as files in `on_files`; the PDF is
 compiled meanwhile and written in `on_post_build`, when the build is published.
+
+Material's plugins may stand before or after this one in mkdocs.yml: `on_config` runs after
+theirs (its pages depend on `use_directory_urls`, which the `offline` plugin turns off) and
+`on_post_build` after every other plugin's, which write into the build until then.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import CountHandler
 
 from briefing import check_dossier
+from briefing.cards import CardsFailed, CardsJob
 from briefing.collector import (
     collect_what_the_last_build_left,
     collector_paused,
@@ -35,7 +40,10 @@ from briefing.collector import (
 from briefing.dossier import Dossier
 from briefing.exports import exports
 from briefing.mkdocs.config import BriefingConfig
+from briefing.mkdocs.from_disk import SHIM_FILES, serve_worker_shim, write_search_index_script
+from briefing.mkdocs.not_found import add_not_found_page, not_found_context, root_names
 from briefing.mkdocs.publish import discard, publish, staging_folder
+from briefing.mkdocs.share import social_cards_on, with_share_tags
 from briefing.pdf import Paper, PdfFailed, PdfJob, build_timestamp, start_pdf
 from briefing.site import (
     PDF_NAME,
@@ -50,6 +58,8 @@ log = get_plugin_logger(__name__)
 
 ASSET_FOLDER = "assets/briefing"
 ASSETS = ["briefing.css", "briefing.js"]
+# Material's plugins that must run first mark their events -100, "last".
+AFTER_OTHER_PLUGINS = -200
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -65,6 +75,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.pdf_job: PdfJob | None = None
         self.last_pdf: PdfJob | None = None  # the last job that made its PDF, for reuse
         self.pdf_file: File | None = None
+        self.cards_job: CardsJob | None = None  # the share cards, drawn while the site builds
+        self.share_tags = True  # ours, unless Material's social plugin makes its own
+        self.root_names: list[str] = []  # for 404.html
         # A page's HTML and contents list, put aside while search reads its text.
         self.put_aside: tuple[str, TableOfContents] | None = None
         self.warnings = CountHandler()
@@ -73,6 +86,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
 
+    @event_priority(AFTER_OTHER_PLUGINS)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # MkDocs keeps one plugin for all the builds of a process: none of the last one's
         # folders carry over (a served build writes in place; only `build` stages).
@@ -116,12 +130,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.pages = renderer.pages()
         keep_out_of_collection()  # until the build ends, in on_post_build or on_build_error
         self.pages_by_uri = {page.src_uri: page for page in self.pages}
+        self.share_tags = not social_cards_on(config)
+        cards = [page.card for page in self.pages if page.card is not None]
+        self.cards_job = CardsJob(cards) if self.share_tags and cards else None
+        add_not_found_page(config)
         if config.nav is None:
             config.nav = navigation(self.pages, Path(config.docs_dir))
         for name in ASSETS:
             target = config.extra_css if name.endswith(".css") else config.extra_javascript
             if f"{ASSET_FOLDER}/{name}" not in [str(x) for x in target]:
                 target.insert(0, f"{ASSET_FOLDER}/{name}")
+        serve_worker_shim(config)
         if self.command == "build":
             self.final_site_dir = config.site_dir
             self.staging = staging_folder(config.site_dir)
@@ -146,7 +165,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.pdf_file = _WrittenAfterPages.generated(config, PDF_NAME, content=b"")
             generated.append(self.pdf_file)
         asset_root = resources.files("briefing.site") / "assets"
-        for name in ASSETS:
+        for name in [*ASSETS, *SHIM_FILES]:
             generated.append(
                 File.generated(
                     config, f"{ASSET_FOLDER}/{name}", content=(asset_root / name).read_bytes()
@@ -155,7 +174,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return Files([*generated, *files])
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.root_names = root_names(files)
         return use_template_cache(env)  # Material's templates, compiled once, not every build
+
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        if template_name == "404.html":
+            return not_found_context(context, config, self.root_names)
+        return context
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages_by_uri.get(page.file.src_uri)
@@ -186,6 +211,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     on_page_context = CombinedEvent(_show_search_the_text, _put_the_page_back)
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.share_tags:
+            return output
+        generated = self.pages_by_uri.get(page.file.src_uri)
+        return with_share_tags(output, page, generated, self.pages_by_uri.get("index.md"), config)
+
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
@@ -194,6 +225,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 server.watch(str(folder))
         return server
 
+    @event_priority(AFTER_OTHER_PLUGINS)
     def on_post_build(self, config: MkDocsConfig) -> None:
         release_to_collection()  # the pages are rendered: what the build kept may go
         job, self.pdf_job = self.pdf_job, None
@@ -205,6 +237,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             assert self.pdf_file is not None
             Path(self.pdf_file.abs_dest_path).write_bytes(pdf)
             self.last_pdf = job
+        cards, self.cards_job = self.cards_job, None
+        if cards is not None:
+            try:
+                pictures = cards.result()
+            except CardsFailed as error:
+                raise PluginError(f"the share cards could not be drawn:\n{error}") from None
+            for path, png in pictures.items():
+                target = Path(config.site_dir) / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(png)
+        write_search_index_script(Path(config.site_dir))
         if self.final_site_dir is None:
             return
         if config.strict and self.warnings.get_counts():
@@ -218,6 +261,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         job, self.pdf_job = self.pdf_job, None
         if job is not None and job is not self.last_pdf:
             job.stop()  # no PDF for a failed build: do not wait for it
+        cards, self.cards_job = self.cards_job, None
+        if cards is not None:
+            cards.stop()
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         if self.final_site_dir is not None and self.staging is not None:
             discard(self.staging)

@@ -386,8 +386,8 @@ def test_404_page_at_any_depth_loads_what_it_needs_at_once(served, browser, miss
     _check_404_page(page, base, missing)
     page.close()
     assert sorted(problems) == [  # the page's own status, and nothing else failed
-        "console: Failed to load resource: the server responded with a status of 404 (Not Found)",
         f"HTTP 404 for {base + missing}",
+        "console: Failed to load resource: the server responded with a status of 404 (Not Found)",
     ]
 
 

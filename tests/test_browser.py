@@ -397,8 +397,13 @@ def test_404_page_works_at_any_depth_whatever_site_url_it_was_built_for(
 ):
     base = served_elsewhere
     problems: list[str] = []
-    page = _watched_page(browser.new_context(), base, problems)
+    page = _watched_page(
+        browser.new_context(viewport={"width": 1280, "height": 700}), base, problems
+    )
     _check_404_page(page, base, missing)
+    if missing == "people/nobody/":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "404-elsewhere.png"))
     page.close()
     # Before its script runs, the browser looks ahead at the path the site was built for.
     wasted = [p for p in problems if "Failed to load" in p or "/sub/path/" in p]

@@ -128,8 +128,8 @@ def test_404_page_links_from_the_root_its_script_finds_not_from_site_url(site):
     soup = page(site, "404.html")
     stylesheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
     assert stylesheets and all(href.startswith("./assets/") for href in stylesheets)
-    assert not soup.find_all(href=lambda href: href and href.startswith("/sub/path/"))
-    assert soup.head.find("base")["href"] == "/sub/path/"  # first in <head>, and then:
+    links = soup.find_all(href=lambda href: href and href.startswith("/sub/path/"))
+    assert [link.name for link in links] == ["base"]  # the first thing in <head>, and then:
     finder = soup.head.find("script")  # moves it when the address is elsewhere
     assert '"built_for": "/sub/path/"' in finder.string and '"people"' in finder.string
 

@@ -30,7 +30,7 @@ from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import CountHandler
 
 from briefing import check_dossier
-from briefing.cards import CardsFailed, CardsJob
+from briefing.cards import CardsJob
 from briefing.collector import (
     collect_what_the_last_build_left,
     collector_paused,
@@ -43,7 +43,7 @@ from briefing.mkdocs.config import BriefingConfig
 from briefing.mkdocs.from_disk import SHIM_FILES, serve_worker_shim, write_search_index_script
 from briefing.mkdocs.not_found import add_not_found_page, not_found_context, root_names
 from briefing.mkdocs.publish import discard, publish, staging_folder
-from briefing.mkdocs.share import social_cards_on, with_share_tags
+from briefing.mkdocs.share import social_cards_on, start_cards, with_share_tags, write_cards
 from briefing.pdf import Paper, PdfFailed, PdfJob, build_timestamp, start_pdf
 from briefing.site import (
     PDF_NAME,
@@ -58,7 +58,7 @@ log = get_plugin_logger(__name__)
 
 ASSET_FOLDER = "assets/briefing"
 ASSETS = ["briefing.css", "briefing.js"]
-# Material's plugins that must run first mark their events -100, "last".
+# Material's plugins do what must come last at priority -100 (`offline` writes its index there).
 AFTER_OTHER_PLUGINS = -200
 
 
@@ -131,8 +131,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         keep_out_of_collection()  # until the build ends, in on_post_build or on_build_error
         self.pages_by_uri = {page.src_uri: page for page in self.pages}
         self.share_tags = not social_cards_on(config)
-        cards = [page.card for page in self.pages if page.card is not None]
-        self.cards_job = CardsJob(cards) if self.share_tags and cards else None
+        self.cards_job = start_cards(self.pages) if self.share_tags else None
         add_not_found_page(config)
         if config.nav is None:
             config.nav = navigation(self.pages, Path(config.docs_dir))
@@ -239,14 +238,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.last_pdf = job
         cards, self.cards_job = self.cards_job, None
         if cards is not None:
-            try:
-                pictures = cards.result()
-            except CardsFailed as error:
-                raise PluginError(f"the share cards could not be drawn:\n{error}") from None
-            for path, png in pictures.items():
-                target = Path(config.site_dir) / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(png)
+            write_cards(cards, Path(config.site_dir))
         write_search_index_script(Path(config.site_dir))
         if self.final_site_dir is None:
             return

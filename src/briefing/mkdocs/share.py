@@ -3,11 +3,14 @@ page's), unless Material's `social` plugin, which makes cards and tags of its ow
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from briefing.cards import CardsFailed, CardsJob
 from briefing.site import SitePage
 from briefing.site.sharing import card_alt, share_tags
 
@@ -15,6 +18,24 @@ from briefing.site.sharing import card_alt, share_tags
 def social_cards_on(config: MkDocsConfig) -> bool:
     social = config.plugins.get("material/social")
     return social is not None and bool(social.config.get("enabled", True))
+
+
+def start_cards(pages: list[SitePage]) -> CardsJob | None:
+    """Typst drawing the pages' own cards (the home page's, each main profile's), if any."""
+    cards = [page.card for page in pages if page.card is not None]
+    return CardsJob(cards) if cards else None
+
+
+def write_cards(job: CardsJob, site_dir: Path) -> None:
+    """Each card where its pages' tags say it is; a card Typst could not draw fails the build."""
+    try:
+        pictures = job.result()
+    except CardsFailed as error:
+        raise PluginError(f"the share cards could not be drawn:\n{error}") from None
+    for path, png in pictures.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(png)
 
 
 def with_share_tags(

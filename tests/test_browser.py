@@ -1,8 +1,9 @@
-"""A site in a real browser (Debian's Chromium driven by Playwright), as a reader meets it.
+"""The real site in a real browser (Debian's Chromium driven by Playwright), as a reader meets it.
 
-The fixture of several sources, served on 127.0.0.1 under a sub-path, as GitHub Pages serves a
-project site. Screenshots of the main pages at two widths and PNGs of the PDF pages are written
-to .cache/screenshots/.
+The fixture of several sources, served on 127.0.0.1 under a sub-path, as GitHub Pages serves
+a project site, and opened from its folder (file://), as a reader handed the folder opens it.
+Screenshots of the main pages at two widths and PNGs of the PDF pages are written to
+.cache/screenshots/.
 """
 
 from __future__ import annotations
@@ -12,14 +13,17 @@ import os
 import shutil
 import subprocess
 import threading
+import urllib.request
+from html import escape as html_escape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from bs4 import BeautifulSoup
 
 from sitecheck import broken_links, build_site
-from support import ROOT, SEVERAL
+from support import FIXTURE, ROOT, SEVERAL
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
@@ -45,12 +49,29 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _PagesHandler(_QuietHandler):
+    """Serves 404.html for a missing address, as GitHub Pages does."""
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        not_found = Path(self.directory) / self.path.split("/")[1] / "404.html"
+        if not not_found.is_file():
+            return super().send_error(code, message, explain)
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """Build the fixture's site for a sub-path and serve it; yields (base URL, site folder)."""
     _require(CHROMIUM.exists(), "Debian's chromium")
     root = tmp_path_factory.mktemp("www")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PagesHandler, directory=root))
     base = f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
     project = tmp_path_factory.mktemp("project")
     for name in ("mkdocs.yml", "docs", "dossier", "seeds"):
@@ -235,3 +256,192 @@ def test_pdf_pages_rendered_and_read_back(served):
     assert "Contents" in pages[1] and "Ines Vahl" in pages[1]
     for section in ("At a glance", "Timeline", "Quotes", "Source: the Harbour Daily report"):
         assert any(section in page for page in pages[2:]), section
+
+
+def _from_disk_page(context, problems: list[str]):
+    """A page that records (and blocks) any request that does not read a file."""
+    page = context.new_page()
+
+    def route(route_request):
+        url = route_request.request.url
+        # (chrome-extension: is Chromium's own PDF viewer)
+        if not url.startswith(("file:", "data:", "blob:", "about:", "chrome-extension:")):
+            problems.append(f"request off the disk: {url}")
+            return route_request.abort()
+        return route_request.continue_()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    return page
+
+
+def _search(page, words: str):
+    """Type into Material's search once its index is loaded; the first result's link."""
+    page.keyboard.press("/")
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function(
+        "() => !document.querySelector('.md-search-result__meta').innerText.includes('Initializ')",
+        timeout=10_000,
+    )
+    page.keyboard.type(words)
+    assert meta.inner_text()
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=10_000)
+    return result
+
+
+def test_the_site_opened_from_a_folder_walks_from_home_to_a_passage_and_the_pdf(served, browser):
+    _, site = served
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    problems: list[str] = []
+    page = _from_disk_page(context, problems)
+    page.goto((site / "index.html").as_uri())
+    page.locator(".md-tabs a", has_text="People").click()
+    assert page.url == (site / "people" / "index.html").as_uri()
+    page.locator("article a", has_text="Tor Lind").first.click()
+    assert page.url == (site / "people" / "tor-lind" / "index.html").as_uri()
+    note = page.locator("ol.source-notes li").first
+    passage = note.locator("q.passage").inner_text()
+    note.locator("a").click()
+    page.wait_for_url("**/sources/*/index.html#c*")
+    marks = page.locator("mark.is-target")
+    marks.first.wait_for()
+    assert " ".join("".join(marks.all_text_contents()).split()) == " ".join(passage.split())
+    page.locator(".md-header a.md-logo").click()
+    assert page.url == (site / "index.html").as_uri()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "from-disk-home.png"))
+    page.locator("a", has_text="Download the PDF briefing").click()  # Chromium shows it
+    page.wait_for_url((site / "briefing.pdf").as_uri())
+    assert (site / "briefing.pdf").read_bytes()[:5] == b"%PDF-"
+    context.close()
+    assert problems == []
+
+
+def test_search_works_in_the_site_opened_from_a_folder(served, browser):
+    _, site = served
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    problems: list[str] = []
+    page = _from_disk_page(context, problems)
+    page.goto((site / "timeline" / "index.html").as_uri())
+    result = _search(page, "Lind")
+    assert "Tor Lind" in result.inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "from-disk-search.png"))
+    result.click()
+    assert page.url.startswith((site / "people" / "tor-lind" / "index.html").as_uri())
+    assert page.locator("h1").inner_text() == "Tor Lind"
+    context.close()
+    assert problems == []
+
+
+def test_no_link_of_the_site_opened_from_a_folder_leads_to_a_folder(served, browser):
+    _, site = served
+    context = browser.new_context()
+    problems: list[str] = []
+    page = _from_disk_page(context, problems)
+    for path in [*_pages(site), "data/"]:
+        page.goto((site / path / "index.html").as_uri())
+        page.wait_for_load_state("load")
+        to_folders = page.evaluate(
+            """() => [...document.querySelectorAll('a[href]')]
+                 .map(a => new URL(a.getAttribute('href'), document.baseURI).href)
+                 .filter(h => h.startsWith('file:') && new URL(h).pathname.endsWith('/'))"""
+        )
+        problems += [f"{path}: a link to the folder {href}" for href in to_folders]
+    context.close()
+    assert problems == []
+
+
+@pytest.fixture(scope="module")
+def served_elsewhere(tmp_path_factory):
+    """The fixture site, built for https://example.org/sub/path/, served under /elsewhere/."""
+    _require(CHROMIUM.exists(), "Debian's chromium")
+    root = tmp_path_factory.mktemp("pages")
+    project = tmp_path_factory.mktemp("mini") / "mini"
+    shutil.copytree(FIXTURE, project)
+    result = build_site(project, root / "elsewhere")
+    assert result.returncode == 0, result.stderr
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_PagesHandler, directory=root))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/elsewhere/"
+    server.shutdown()
+
+
+def _check_404_page(page, base: str, missing: str) -> None:
+    response = page.goto(base + missing)
+    assert response.status == 404 or missing == "404.html"
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == (
+        "sticky"
+    )  # Material's styles loaded
+    assert page.locator(".md-header a.md-logo").evaluate("a => a.href") == base
+    result = _search(page, "Brisk" if "elsewhere" in base else "Lind")
+    assert result.evaluate("a => a.href").startswith(base + "people/")
+
+
+@pytest.mark.parametrize("missing", ["people/nobody/", "sources/harbour-daily/typo"])
+def test_404_page_at_any_depth_loads_what_it_needs_at_once(served, browser, missing):
+    base, _ = served
+    problems: list[str] = []
+    page = _watched_page(browser.new_context(), base, problems)
+    _check_404_page(page, base, missing)
+    page.close()
+    assert sorted(problems) == [  # the page's own status, and nothing else failed
+        f"HTTP 404 for {base + missing}",
+        "console: Failed to load resource: the server responded with a status of 404 (Not Found)",
+    ]
+
+
+@pytest.mark.parametrize("missing", ["404.html", "people/nobody/", "sources/gazette/typo"])
+def test_404_page_works_at_any_depth_whatever_site_url_it_was_built_for(
+    served_elsewhere, browser, missing
+):
+    base = served_elsewhere
+    problems: list[str] = []
+    page = _watched_page(
+        browser.new_context(viewport={"width": 1280, "height": 700}), base, problems
+    )
+    _check_404_page(page, base, missing)
+    if missing == "people/nobody/":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "404-elsewhere.png"))
+    page.close()
+    # Before its script runs, the browser looks ahead at the path the site was built for.
+    wasted = [p for p in problems if "Failed to load" in p or "/sub/path/" in p]
+    assert [p for p in problems if p not in wasted] in ([], [f"HTTP 404 for {base + missing}"])
+
+
+def test_a_link_preview_shows_the_page_its_card_and_words(served, browser):
+    """What a chat shows for a pasted link: read the tags as an unfurler does, fetch the card."""
+    base, site = served
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 560, "height": 480})
+    cards = set()
+    for name, path in [
+        ("home", ""),
+        ("profile", "people/ines-vahl/"),
+        ("other", "people/tor-lind/"),
+    ]:
+        html = urllib.request.urlopen(base + path, timeout=10).read().decode("utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        tags = {t["property"]: t["content"] for t in soup.find_all("meta", property=True)}
+        assert tags["og:url"] == base + path
+        assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == (
+            "summary_large_image"
+        )
+        with urllib.request.urlopen(tags["og:image"], timeout=10) as image:
+            assert image.headers["Content-Type"] == "image/png"
+            cards.add(image.read())
+        page.set_content(
+            '<div style="font:15px sans-serif;border:1px solid #ccc;border-radius:8px;'
+            'overflow:hidden;width:520px">'
+            f'<img src="{html_escape(tags["og:image"])}" alt="" style="width:100%">'
+            f'<div style="padding:8px 12px"><small>{html_escape(tags["og:site_name"])}</small>'
+            f"<br><b>{html_escape(tags['og:title'])}</b>"
+            f"<p>{html_escape(tags['og:description'])}</p></div></div>"
+        )
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.querySelector('img').naturalWidth") == 1200
+        page.screenshot(path=str(SCREENSHOTS / f"preview-{name}.png"))
+    assert len(cards) == 2  # the home page's and Tokayev's; a minor figure shares the home's
+    page.close()

@@ -123,10 +123,68 @@ def test_every_internal_link_and_anchor_resolves(site):
     assert broken_links(site) == []
 
 
-def test_404_page_works_under_the_sub_path(site):
+def test_404_page_links_from_the_root_its_script_finds_not_from_site_url(site):
+    """Served at any depth, under any path: test_browser loads it so."""
     soup = page(site, "404.html")
     stylesheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
-    assert stylesheets and all(href.startswith("/sub/path/") for href in stylesheets)
+    assert stylesheets and all(href.startswith("./assets/") for href in stylesheets)
+    links = soup.find_all(href=lambda href: href and href.startswith("/sub/path/"))
+    assert [link.name for link in links] == ["base"]  # the first thing in <head>, and then:
+    finder = soup.head.find("script")  # moves it when the address is elsewhere
+    assert '"built_for": "/sub/path/"' in finder.string and '"people"' in finder.string
+
+
+def _meta(soup, name: str) -> str | None:
+    tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+    return tag["content"] if tag else None
+
+
+def test_each_page_has_its_own_description_and_link_preview(site):
+    home = page(site, "index.html")
+    assert (
+        _meta(home, "description")
+        == _meta(home, "og:description")
+        == ("Port Vell delayed its harbour vote after a storm damaged two polling stations.")
+    )
+    assert _meta(home, "og:type") == "website"
+    assert _meta(home, "og:image") == "https://example.org/sub/path/assets/briefing/share/index.png"
+    profile = page(site, "people/elena-brisk/")
+    assert _meta(profile, "description") == "Mayor of Port Vell since 2015."
+    assert [_meta(profile, n) for n in ("og:title", "og:type", "og:url", "og:image")] == [
+        "Elena Brisk",
+        "profile",
+        "https://example.org/sub/path/people/elena-brisk/",
+        "https://example.org/sub/path/assets/briefing/share/people/elena-brisk.png",
+    ]
+    assert _meta(profile, "twitter:card") == "summary_large_image"
+    assert "Elena Brisk, Mayor" in _meta(profile, "og:image:alt")
+    assert "TEST FIXTURE — made-up source" in _meta(profile, "og:image:alt")
+    # Not a main figure: her own words, the briefing's card.
+    other = page(site, "people/tomas-reed/")
+    assert _meta(other, "description") == "Harbour master of Port Vell."
+    assert _meta(other, "og:image") == _meta(home, "og:image")
+    timeline = _meta(page(site, "timeline/"), "description")
+    assert timeline.startswith("4 events, from 2015 to June 2021: Elena Brisk begins leading")
+    pages = [p for p in sorted(site.rglob("index.html")) if p.parent.name != "notes"]
+    descriptions = {
+        p: _meta(page(site, p.relative_to(site).as_posix()), "og:description") for p in pages
+    }
+    assert all(descriptions.values()) and len(set(descriptions.values())) == len(pages)
+    notes = page(site, "notes/")  # hand-written, no description: the home page's
+    assert _meta(notes, "og:title") == "Notes" and _meta(notes, "og:type") == "article"
+    assert _meta(notes, "og:description") == _meta(home, "og:description")
+
+
+def test_share_cards_are_drawn_for_the_home_page_and_each_main_profile(site):
+    folder = site / "assets/briefing/share"
+    cards = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.png"))
+    assert cards == ["index.png", "people/elena-brisk.png"]
+    home = (site / "assets/briefing/share/index.png").read_bytes()
+    profile = (site / "assets/briefing/share/people/elena-brisk.png").read_bytes()
+    for png in (home, profile):
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        assert (int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")) == (1200, 630)
+    assert home != profile
 
 
 def test_nothing_is_loaded_from_another_host(site):
@@ -196,11 +254,13 @@ def test_markup_in_yaml_is_shown_as_text(tmp_path):
     project = tmp_path / "mini"
     shutil.copytree(FIXTURE, project)
     dossier = project / "dossier"
-    edit(dossier / "people/tomas-reed.yml", "name: Tomas Reed", 'name: "Tomas <b>Reed</b> *x*"')
+    name = 'Tomas <b>Reed</b> *x* #panic("typst") $x$'
+    summary = '"><script>alert(1)</script> [link](http://evil.example) **bold** #tag'
+    edit(dossier / "people/tomas-reed.yml", "name: Tomas Reed", f"name: '{name}'\nmain: true")
     edit(
         dossier / "people/tomas-reed.yml",
         "text: Harbour master of Port Vell.",
-        'text: "<script>alert(1)</script> [link](http://evil.example) **bold** #tag"',
+        f"text: '{summary}'",
     )
     result = build_site(project, project / "build")
     assert result.returncode == 0, result.stderr
@@ -210,11 +270,16 @@ def test_markup_in_yaml_is_shown_as_text(tmp_path):
     assert not any(
         "alert(1)" in (s.string or "") for s in soup.find_all("script") if not s.get("type")
     )
-    assert "<script>alert(1)</script> [link](http://evil.example) **bold** #tag" in body.text
-    assert soup.find("h1").text == "Tomas <b>Reed</b> *x*"
+    assert summary in body.text
+    assert soup.find("h1").text == name
     headings = [h.text for h in content(page(project / "build", "quotes/")).find_all("h2")]
-    assert any("Tomas <b>Reed</b> *x*" in h for h in headings)
+    assert any(name in h for h in headings)
     assert not body.find("a", href="http://evil.example")
+    # In its attributes too, and in its share card, which Typst draws from strings only.
+    assert soup.find("meta", attrs={"name": "description"})["content"] == summary
+    assert soup.find("meta", attrs={"property": "og:title"})["content"] == name
+    assert len(soup.find_all("meta", attrs={"property": "og:description"})) == 1
+    assert (project / "build/assets/briefing/share/people/tomas-reed.png").is_file()
 
 
 def test_bad_dossier_leaves_the_previous_build_untouched(tmp_path):

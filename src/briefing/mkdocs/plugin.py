@@ -4,6 +4,11 @@ Each MkDocs event hands its part to the engine: the dossier is checked in `on_co
 MkDocs cleans the output folder, so a bad dossier fails the build with `briefing check`'s
 errors; the pages are made there too and given to MkDocs as files in `on_files`; the PDF is
 compiled meanwhile and written in `on_post_build`, when the build is published.
+
+Material's plugins may stand before or after this one in mkdocs.yml: the build is staged and
+its warnings counted before any plugin's `on_config`, the pages are made after theirs (they
+depend on `use_directory_urls`, which the `offline` plugin turns off), and `on_post_build`
+publishes after every other plugin's, which write into the build until then.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import CountHandler
 
 from briefing import check_dossier
+from briefing.cards import CardsJob
 from briefing.collector import (
     collect_what_the_last_build_left,
     collector_paused,
@@ -35,8 +41,11 @@ from briefing.collector import (
 from briefing.dossier import Dossier
 from briefing.exports import exports
 from briefing.mkdocs.config import BriefingConfig
+from briefing.mkdocs.from_disk import SHIM_FILES, serve_worker_shim, write_search_index_script
+from briefing.mkdocs.not_found import add_not_found_page, not_found_context, root_names
 from briefing.mkdocs.preview import serve_the_last_good_site
 from briefing.mkdocs.publish import OutputFolder, file_system_problem
+from briefing.mkdocs.share import social_cards_on, start_cards, with_share_tags, write_cards
 from briefing.pdf import Paper, PdfFailed, PdfJob, build_timestamp, start_pdf
 from briefing.pdf.glyphs import unprintable
 from briefing.site import (
@@ -52,6 +61,9 @@ log = get_plugin_logger(__name__)
 
 ASSET_FOLDER = "assets/briefing"
 ASSETS = ["briefing.css", "briefing.js"]
+# Material's plugins do what must come last at priority -100 (`offline` writes its index there).
+AFTER_OTHER_PLUGINS = -200
+BEFORE_OTHER_PLUGINS = 100
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -67,6 +79,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.pdf_job: PdfJob | None = None
         self.last_pdf: PdfJob | None = None  # the last job that made its PDF, for reuse
         self.pdf_file: File | None = None
+        self.cards_job: CardsJob | None = None  # the share cards, drawn while the site builds
+        self.share_tags = True  # ours, unless Material's social plugin makes its own
+        self.root_names: list[str] = []  # for 404.html
         # A page's HTML and contents list, put aside while search reads its text.
         self.put_aside: tuple[str, TableOfContents] | None = None
         self.warnings = CountHandler()
@@ -75,9 +90,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        # Warnings are counted from the first, the dossier's own below included: any of them
-        # fails a strict build, which must then publish nothing. A new count for each build.
+    @event_priority(BEFORE_OTHER_PLUGINS)
+    def _begin_the_build(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Warnings are counted from the first, any plugin's and the dossier's own included:
+        # any of them fails a strict build, which must then publish nothing. A new count for
+        # each build.
         self.warnings = CountHandler()
         self.warnings.setLevel(logging.WARNING)
         logging.getLogger("mkdocs").addHandler(self.warnings)
@@ -88,6 +105,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.command != "serve":
             self.output.lock(waiting=log.info)
         config.site_dir = str(self.output.prepare(notes=log.info))  # heals a crash first
+        return config
+
+    @event_priority(AFTER_OTHER_PLUGINS)
+    def _make_the_pages(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.command == "serve":
             collect_what_the_last_build_left()
         self.dossier_dir = Path(self.config.dossier)
@@ -133,13 +154,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.pages = renderer.pages()
         keep_out_of_collection()  # until the build ends, in on_post_build or on_build_error
         self.pages_by_uri = {page.src_uri: page for page in self.pages}
+        self.share_tags = not social_cards_on(config)
+        self.cards_job = start_cards(self.pages) if self.share_tags else None
+        add_not_found_page(config)
         if config.nav is None:
             config.nav = navigation(self.pages, Path(config.docs_dir))
         for name in ASSETS:
             target = config.extra_css if name.endswith(".css") else config.extra_javascript
             if f"{ASSET_FOLDER}/{name}" not in [str(x) for x in target]:
                 target.insert(0, f"{ASSET_FOLDER}/{name}")
+        serve_worker_shim(config)
         return config
+
+    on_config = CombinedEvent(_begin_the_build, _make_the_pages)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.dossier is not None
@@ -158,7 +185,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.pdf_file = _WrittenAfterPages.generated(config, PDF_NAME, content=b"")
             generated.append(self.pdf_file)
         asset_root = resources.files("briefing.site") / "assets"
-        for name in ASSETS:
+        for name in [*ASSETS, *SHIM_FILES]:
             generated.append(
                 File.generated(
                     config, f"{ASSET_FOLDER}/{name}", content=(asset_root / name).read_bytes()
@@ -166,7 +193,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             )
         return Files([*generated, *files])
 
+    def on_template_context(self, context: Any, *, template_name: str, config: MkDocsConfig) -> Any:
+        if template_name == "404.html":
+            return not_found_context(context, config, self.root_names)
+        return context
+
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.root_names = root_names(files)
         return use_template_cache(env)  # Material's templates, compiled once, not every build
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -198,6 +231,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     on_page_context = CombinedEvent(_show_search_the_text, _put_the_page_back)
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not self.share_tags:
+            return output
+        generated = self.pages_by_uri.get(page.file.src_uri)
+        return with_share_tags(output, page, generated, self.pages_by_uri.get("index.md"), config)
+
     def on_serve(
         self, server: LiveReloadServer, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
@@ -207,7 +246,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         serve_the_last_good_site(server)
         return server
 
-    @event_priority(-100)  # the last: every plugin has written its files when it publishes
+    @event_priority(AFTER_OTHER_PLUGINS)  # every plugin has written its files when it publishes
     def on_post_build(self, config: MkDocsConfig) -> None:
         release_to_collection()  # the pages are rendered: what the build kept may go
         job, self.pdf_job = self.pdf_job, None
@@ -219,6 +258,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             assert self.pdf_file is not None
             Path(self.pdf_file.abs_dest_path).write_bytes(pdf)
             self.last_pdf = job
+        cards, self.cards_job = self.cards_job, None
+        if cards is not None:
+            write_cards(cards, Path(config.site_dir))
+        write_search_index_script(Path(config.site_dir))
         if config.strict and self.warnings.get_counts():
             return  # MkDocs aborts next; on_build_error removes the staging folder
         assert self.output is not None
@@ -227,12 +270,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._end_build()
 
     # The last to run, as it may put a message in place of a file-system error's traceback.
-    @event_priority(-100)
+    @event_priority(AFTER_OTHER_PLUGINS)
     def on_build_error(self, *, error: Exception) -> None:
         release_to_collection()
         job, self.pdf_job = self.pdf_job, None
         if job is not None and job is not self.last_pdf:
             job.stop()  # no PDF for a failed build: do not wait for it
+        cards, self.cards_job = self.cards_job, None
+        if cards is not None:
+            cards.stop()
         output = self.output
         if output is not None:
             output.discard_staging(notes=log.info)

@@ -16,9 +16,11 @@ from typing import Any
 import jinja2
 from markupsafe import escape
 
+from briefing.cards import Card
 from briefing.dossier import Dossier
 from briefing.model.kinds import PROFILED
 from briefing.pictures import CHART_ROW_LIMIT, MAP_LIMIT
+from briefing.site import sharing
 from briefing.site.helpers import Notes, TemplateHelpers, markdown_text
 from briefing.site.templatecache import use_template_cache
 from briefing.site.urls import ABOUT, METHOD, TIMELINE, page_of, url_of
@@ -44,6 +46,9 @@ class SitePage:
     markdown: str
     blocks: tuple[str, ...] = ()
     searchable: bool = True
+    description: str = ""  # plain text, for its <meta> description and link previews
+    og_type: str = "article"
+    card: Card | None = None  # its own share card; pages without one share the home page's
 
     def fill(self, html: str) -> str:
         """The converted page with every placeholder paragraph replaced by its HTML block."""
@@ -102,33 +107,73 @@ class SiteRenderer:
         records first), the timeline, quotes, sources and data."""
         d = self.dossier
         page = self._page
-        pages = [page("index.md", d.meta.title, "home.html.j2")]
+        pages = [
+            page(
+                "index.md",
+                d.meta.title,
+                "home.html.j2",
+                sharing.home_description(d),
+                og_type="website",
+                card=sharing.home_card(d),
+            )
+        ]
         for kind in PROFILED:
             records = list(d.profiles[kind.noun].values())
             if kind.section:
-                pages.append(page(f"{kind.pages}/index.md", kind.section, kind.index_template,
-                                  records=records))  # fmt: skip
+                pages.append(
+                    page(
+                        f"{kind.pages}/index.md",
+                        kind.section,
+                        kind.index_template,
+                        sharing.index_description(kind.section, records),
+                        records=records,
+                    )
+                )
             records.sort(key=lambda record: not getattr(record, "main", False))
-            pages += [page(page_of(d, r.id), r.name, kind.page_template, record=r) for r in records]
+            for r in records:
+                src_uri = page_of(d, r.id)
+                main = getattr(r, "main", False)  # a main record's page has its own card
+                pages.append(
+                    page(
+                        src_uri,
+                        r.name,
+                        kind.page_template,
+                        r.summary.text,
+                        og_type="profile" if kind.noun == "person" else "article",
+                        card=sharing.profile_card(d, src_uri, r, kind.label) if main else None,
+                        record=r,
+                    )
+                )
         return [
             *pages,
-            page(TIMELINE, "Timeline", "timeline.html.j2"),
-            page("quotes.md", "Quotes", "quotes.html.j2"),
-            page("sources/index.md", "Sources", "sources_index.html.j2"),
+            page(TIMELINE, "Timeline", "timeline.html.j2", sharing.timeline_description(d)),
+            page("quotes.md", "Quotes", "quotes.html.j2", sharing.quotes_description(d)),
+            page("sources/index.md", "Sources", "sources_index.html.j2",
+                 sharing.sources_description(d)),
             *(page(f"sources/{source_id}.md", f"Source: {doc.source.title}", "source.html.j2",
-                   document=doc) for source_id, doc in d.sources.items()),
+                   sharing.source_description(doc), document=doc)
+              for source_id, doc in d.sources.items()),
             # The table repeats the source and the statements, each already searchable on
             # its own page: left out of search, where it would only duplicate every hit.
             *(page(f"sources/{source_id}/sentences.md",
                    f"Sentence by sentence: {doc.source.title}", "source_sentences.html.j2",
-                   searchable=False, document=doc) for source_id, doc in d.sources.items()),
-            page("data.md", "Data", "data.html.j2"),
-            *(page(uri, title, template) for uri, (title, template) in STANDARD_PAGES.items()
-              if uri not in self.written),
+                   sharing.sentences_description(doc), searchable=False, document=doc)
+              for source_id, doc in d.sources.items()),
+            page("data.md", "Data", "data.html.j2", sharing.DATA_DESCRIPTION),
+            *(page(uri, title, template, sharing.standard_description(d, uri))
+              for uri, (title, template) in STANDARD_PAGES.items() if uri not in self.written),
         ]  # fmt: skip
 
     def _page(
-        self, src_uri: str, title: str, template: str, searchable: bool = True, **context: Any
+        self,
+        src_uri: str,
+        title: str,
+        template: str,
+        description: str,
+        searchable: bool = True,
+        og_type: str = "article",
+        card: Card | None = None,
+        **context: Any,
     ) -> SitePage:
         notes = Notes()
         here = url_of(src_uri, self.use_directory_urls)
@@ -142,10 +187,18 @@ class SiteRenderer:
         body = self.env.get_template(template).render(
             d=self.dossier, h=helpers, notes=notes, title=title, **context
         )
+        description = sharing.shortened(description)
+        # Material writes the front matter's values into the page unescaped: escaped here.
+        described = f"description: {json.dumps(str(escape(description)))}\n"
         if src_uri == "index.md":  # MkDocs names the home page "Home"; the title is its <h1>
             markdown, blocks = _stash_html(f"<h1>{escape(title)}</h1>\n\n{body}")
-            return SitePage(src_uri, title, markdown, blocks)
-        search = "" if searchable else "search:\n  exclude: true\n"
-        front_matter = f"---\ntitle: {json.dumps(str(escape(title)))}\n{search}---\n\n"
-        markdown, blocks = _stash_html(body)
-        return SitePage(src_uri, title, front_matter + markdown, blocks, searchable)
+            front_matter = f"---\n{described}---\n\n"
+        else:
+            search = "" if searchable else "search:\n  exclude: true\n"
+            front_matter = (
+                f"---\ntitle: {json.dumps(str(escape(title)))}\n{described}{search}---\n\n"
+            )
+            markdown, blocks = _stash_html(body)
+        return SitePage(
+            src_uri, title, front_matter + markdown, blocks, searchable, description, og_type, card
+        )

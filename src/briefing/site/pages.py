@@ -40,13 +40,13 @@ class SitePage:
     searchable: bool = True
 
     def fill(self, html: str) -> str:
-        """The converted page with every placeholder paragraph replaced by its HTML block."""
-        for number, block in enumerate(self.blocks):
-            html = html.replace(f"<p>{_PLACEHOLDER}{number}</p>", block, 1)
-        return html
+        """The converted page with every placeholder paragraph replaced by its HTML block, in
+        one pass (replacing them one by one re-read the page for each block)."""
+        return _PLACEHOLDERS.sub(lambda found: self.blocks[int(found[1])], html)
 
 
 _PLACEHOLDER = "BRIEFINGBLOCK"
+_PLACEHOLDERS = re.compile(rf"<p>{_PLACEHOLDER}(\d+)</p>")
 
 
 def _stash_html(body: str) -> tuple[str, tuple[str, ...]]:

@@ -107,7 +107,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.pdf_job = None
         if self.config.pdf:
             paper: Paper = "us-letter" if self.config.paper == "us-letter" else "a4"
-            self.pdf_job = start_pdf(dossier, paper=paper, reuse=self.last_pdf)
+            self.pdf_job = start_pdf(
+                dossier,
+                paper=paper,
+                records_in_full=self.config.pdf_in_full_up_to,
+                site_url=config.site_url or "",
+                use_directory_urls=config.use_directory_urls,
+                reuse=self.last_pdf,
+            )
             if self.pdf_job is self.last_pdf:
                 log.info("The PDF's input is as in the last build: its PDF is used again")
         self.seeds_dir = (self.dossier_dir / dossier.meta.seeds).resolve()

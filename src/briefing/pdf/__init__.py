@@ -10,9 +10,9 @@ from briefing.pdf.job import (
     build_timestamp,
     start_pdf,
 )
-from briefing.pdf.shape import pdf_data
+from briefing.pdf.shape import RECORDS_IN_FULL, pdf_data
 
 __all__ = [
-    "Paper", "PdfFailed", "PdfJob", "TypstInput", "build_pdf", "build_timestamp", "pdf_data",
-    "start_pdf",
+    "RECORDS_IN_FULL", "Paper", "PdfFailed", "PdfJob", "TypstInput", "build_pdf",
+    "build_timestamp", "pdf_data", "start_pdf",
 ]  # fmt: skip

@@ -22,7 +22,7 @@ import orjson
 
 from briefing.collector import collector_paused
 from briefing.dossier import Dossier
-from briefing.pdf.shape import CONTENTS_LIMIT, FOOTNOTE_LIMIT, pdf_data
+from briefing.pdf.shape import CONTENTS_LIMIT, FOOTNOTE_LIMIT, RECORDS_IN_FULL, pdf_data
 
 Paper = Literal["a4", "us-letter"]
 HERE = Path(__file__).parent
@@ -42,6 +42,9 @@ def start_pdf(
     timestamp: int | None = None,
     footnote_limit: int = FOOTNOTE_LIMIT,
     contents_limit: int = CONTENTS_LIMIT,
+    records_in_full: int = RECORDS_IN_FULL,
+    site_url: str = "",
+    use_directory_urls: bool = True,
     reuse: PdfJob | None = None,
 ) -> PdfJob:
     """Shape the briefing's data and start Typst on it; the job's `result()` is the PDF.
@@ -51,7 +54,9 @@ def start_pdf(
     the theme) then skips Typst, its seconds and its memory.
     """
     with collector_paused():  # a few hundred thousand new values beside the whole dossier
-        data = orjson.dumps(pdf_data(dossier, footnote_limit, contents_limit))
+        shaped = pdf_data(dossier, footnote_limit, contents_limit, records_in_full, site_url,
+                          use_directory_urls)  # fmt: skip
+        data = orjson.dumps(shaped)
     if timestamp is None:
         timestamp = build_timestamp(dossier)
     if reuse is not None and reuse.made_from == _typst_input(data, paper, timestamp):
@@ -137,8 +142,8 @@ def _ended_by_signal(number: int, errors: str) -> str:
     # The system's out-of-memory killer sends SIGKILL; a memory limit makes Typst abort.
     if number == signal.SIGKILL or "memory allocation of" in errors:
         message += (
-            ". It most likely ran out of memory: Typst needs about 1.4 MB a page while it "
-            "compiles (1.5 GiB for a briefing of 1,000 people). Give it more memory, or leave "
+            ". It most likely ran out of memory: Typst needs about 1.2 MB a page while it "
+            "compiles (1.2 GiB for a briefing of 1,000 pages). Give it more memory, or leave "
             "the PDF out with `pdf: false` under the briefing plugin in mkdocs.yml."
         )
     return message

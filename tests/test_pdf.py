@@ -397,3 +397,62 @@ def test_a_register_entry_gives_a_record_s_most_cited_statements_in_its_own_orde
         "in April it moved the date to allow repairs",
         "damaged two polling stations",
     ]
+
+
+# -- the PDF kept between builds ---------------------------------------------------------------
+
+
+def test_a_kept_pdf_is_read_back_only_while_whole(tmp_path):
+    from briefing.pdf import PdfCache
+
+    cache = PdfCache(tmp_path / "cache")
+    assert cache.get("a" * 64) is None
+    cache.put("a" * 64, b"%PDF-1.7 the briefing %%EOF")
+    assert cache.get("a" * 64) == b"%PDF-1.7 the briefing %%EOF"
+    assert (tmp_path / "cache" / ".gitignore").read_text() == "*\n"
+
+    entry = tmp_path / "cache" / f"{'a' * 64}.pdf"
+    entry.write_bytes(entry.read_bytes()[:-5])  # cut short, as by a full disk
+    assert cache.get("a" * 64) is None and not entry.exists()
+    cache.put("a" * 64, b"%PDF-1.7 the briefing %%EOF")
+    damaged = bytearray(entry.read_bytes())
+    damaged[-8] ^= 1
+    entry.write_bytes(bytes(damaged))
+    assert cache.get("a" * 64) is None
+
+    assert not [p for p in (tmp_path / "cache").iterdir() if p.suffix == ".part"]
+
+
+def test_the_kept_pdfs_stay_within_their_limit_the_least_recently_used_going_first(tmp_path):
+    from briefing.pdf import PdfCache
+
+    cache = PdfCache(tmp_path, limit=3_500)  # three entries of 1,000 bytes and a checksum
+    for number, name in enumerate("abc"):
+        cache.put(name * 64, bytes(1_000))
+        os.utime(tmp_path / f"{name * 64}.pdf", (number, number))  # a, then b, then c
+    assert cache.get("a" * 64) is not None  # used now: b is the least recently used
+    cache.put("d" * 64, bytes(1_000))
+    assert [name for name in "abcd" if cache.get(name * 64) is not None] == ["a", "c", "d"]
+
+
+def test_a_cache_that_cannot_be_written_leaves_the_pdf_to_be_made_as_without_it(tmp_path):
+    from briefing.pdf import PdfCache
+
+    (tmp_path / "taken").write_text("a file where the folder would be")
+    cache = PdfCache(tmp_path / "taken")
+    cache.put("a" * 64, b"%PDF")  # no error
+    assert cache.get("a" * 64) is None
+
+
+def test_the_cache_knows_a_pdf_by_everything_typst_makes_it_from(tmp_path):
+    from briefing.pdf import KeptPdf, PdfCache, start_pdf
+
+    dossier = build_dossier(FIXTURE / "dossier")
+    cache = PdfCache(tmp_path)
+    made = start_pdf(dossier, cache=cache)
+    assert not isinstance(made, KeptPdf)
+    pdf = made.result()
+    kept = start_pdf(dossier, cache=cache)
+    assert isinstance(kept, KeptPdf) and kept.result() == pdf
+    for different in ({"paper": "us-letter"}, {"timestamp": 0}, {"records_in_full": 0}):
+        assert not isinstance(start_pdf(dossier, cache=cache, **different), KeptPdf), different

@@ -336,6 +336,38 @@ def test_a_build_that_fails_stops_its_pdf_rather_than_waiting_for_it(tmp_path, m
     assert len(started) == 1
     with pytest.raises(pdf.PdfFailed, match="stopped before it finished"):
         started[0].result()
+    assert not list(project.glob(".cache/briefing/pdf/*.pdf"))  # nothing kept of it
+
+
+def test_a_build_in_a_new_process_takes_the_pdf_an_earlier_build_made_from_the_same_input(
+    tmp_path,
+):
+    """The PDF is kept outside the site by a digest of what Typst is given; a kept PDF that
+    is not whole is never used."""
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    out = project / "build"
+    taken = "The PDF's input is as in an earlier build: its PDF is from .cache/briefing/pdf/"
+    first = build_site(project, out)
+    assert first.returncode == 0 and taken not in first.stderr
+    made = (out / "briefing.pdf").read_bytes()
+    (entry,) = project.glob(".cache/briefing/pdf/*.pdf")
+
+    again = build_site(project, out)
+    assert again.returncode == 0 and taken in again.stderr
+    assert (out / "briefing.pdf").read_bytes() == made
+
+    entry.write_bytes(entry.read_bytes()[: len(made) // 2])  # as a full disk might leave it
+    after_damage = build_site(project, out)
+    assert after_damage.returncode == 0 and taken not in after_damage.stderr
+    assert (out / "briefing.pdf").read_bytes() == made
+    assert len(entry.read_bytes()) > len(made)  # made again, and kept whole
+
+    edit(project / "dossier/people/tomas-reed.yml", "of Port Vell.", "of the town.")
+    edited = build_site(project, out)
+    assert edited.returncode == 0 and taken not in edited.stderr
+    assert (out / "briefing.pdf").read_bytes() != made
+    assert len(list(project.glob(".cache/briefing/pdf/*.pdf"))) == 2
 
 
 def test_a_served_site_does_not_keep_the_pages_of_earlier_builds(tmp_path, monkeypatch):

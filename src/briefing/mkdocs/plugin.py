@@ -36,7 +36,7 @@ from briefing.dossier import Dossier
 from briefing.exports import exports
 from briefing.mkdocs.config import BriefingConfig
 from briefing.mkdocs.publish import discard, publish, staging_folder
-from briefing.pdf import Paper, PdfFailed, PdfJob, build_timestamp, start_pdf
+from briefing.pdf import KeptPdf, Paper, PdfCache, PdfFailed, PdfJob, build_timestamp, start_pdf
 from briefing.site import (
     PDF_NAME,
     SitePage,
@@ -49,6 +49,7 @@ from briefing.site import (
 log = get_plugin_logger(__name__)
 
 ASSET_FOLDER = "assets/briefing"
+PDF_CACHE = Path(".cache", "briefing", "pdf")  # beside mkdocs.yml, outside every site folder
 ASSETS = ["briefing.css", "briefing.js"]
 
 
@@ -114,9 +115,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 site_url=config.site_url or "",
                 use_directory_urls=config.use_directory_urls,
                 reuse=self.last_pdf,
+                cache=PdfCache(project / PDF_CACHE),
             )
             if self.pdf_job is self.last_pdf:
                 log.info("The PDF's input is as in the last build: its PDF is used again")
+            elif isinstance(self.pdf_job, KeptPdf):
+                log.info(f"The PDF's input is as in an earlier build: its PDF is from {PDF_CACHE}/")
         self.seeds_dir = (self.dossier_dir / dossier.meta.seeds).resolve()
         renderer = SiteRenderer(dossier, use_directory_urls=config.use_directory_urls)
         with collector_paused():

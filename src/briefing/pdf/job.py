@@ -10,11 +10,13 @@ identical bytes.
 from __future__ import annotations
 
 import calendar
+import hashlib
 import os
 import signal
 import subprocess
 import sys
 import threading
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
@@ -22,6 +24,7 @@ import orjson
 
 from briefing.collector import collector_paused
 from briefing.dossier import Dossier
+from briefing.pdf.cache import PdfCache
 from briefing.pdf.shape import CONTENTS_LIMIT, FOOTNOTE_LIMIT, RECORDS_IN_FULL, pdf_data
 
 Paper = Literal["a4", "us-letter"]
@@ -46,12 +49,15 @@ def start_pdf(
     site_url: str = "",
     use_directory_urls: bool = True,
     reuse: PdfJob | None = None,
+    cache: PdfCache | None = None,
 ) -> PdfJob:
     """Shape the briefing's data and start Typst on it; the job's `result()` is the PDF.
 
     `reuse`, a job whose PDF was made, is returned as it is when it was made from the same
     input: a served site's rebuild after an edit the PDF does not show (a hand-written page,
-    the theme) then skips Typst, its seconds and its memory.
+    the theme) then skips Typst, its seconds and its memory. `cache` does the same across
+    processes: a PDF an earlier build made from the same input is read back from it, and a
+    PDF made now is kept in it.
     """
     with collector_paused():  # a few hundred thousand new values beside the whole dossier
         shaped = pdf_data(dossier, footnote_limit, contents_limit, records_in_full, site_url,
@@ -59,9 +65,14 @@ def start_pdf(
         data = orjson.dumps(shaped)
     if timestamp is None:
         timestamp = build_timestamp(dossier)
-    if reuse is not None and reuse.made_from == _typst_input(data, paper, timestamp):
+    made_from = _typst_input(data, paper, timestamp)
+    if reuse is not None and reuse.made_from == made_from:
         return reuse
-    return PdfJob(data, paper=paper, timestamp=timestamp)
+    if cache is not None:
+        kept = cache.get(made_from.digest())
+        if kept is not None:
+            return KeptPdf(made_from, kept)
+    return PdfJob(data, paper=paper, timestamp=timestamp, cache=cache)
 
 
 class TypstInput(NamedTuple):
@@ -73,6 +84,16 @@ class TypstInput(NamedTuple):
     paper: Paper
     timestamp: int
     data: bytes
+
+    def digest(self) -> str:
+        """A name for exactly this input, and for the Typst that compiles it (another
+        release may lay the same input out differently)."""
+        digest = hashlib.sha256()
+        parts = [version("typst").encode(), self.template_text, self.paper.encode(),
+                 str(self.timestamp).encode(), self.data]  # fmt: skip
+        for part in parts:  # each part's length first, so no two inputs run together alike
+            digest.update(len(part).to_bytes(8, "big") + part)
+        return digest.hexdigest()
 
 
 def _typst_input(data: bytes, paper: Paper, timestamp: int) -> TypstInput:
@@ -92,8 +113,9 @@ class PdfJob:
     a thread inside Typst could only be waited for.
     """
 
-    def __init__(self, data: bytes, *, paper: Paper, timestamp: int):
+    def __init__(self, data: bytes, *, paper: Paper, timestamp: int, cache: PdfCache | None = None):
         self.made_from = _typst_input(data, paper, timestamp)
+        self._cache = cache  # where the PDF is kept once it is made
         command = [sys.executable, str(TYPESET), str(self.made_from.template), paper,
                    str(timestamp)]  # fmt: skip
         self._process = subprocess.Popen(
@@ -119,6 +141,9 @@ class PdfJob:
             raise PdfFailed(_ended_by_signal(-self._process.returncode, message))
         if self._process.returncode != 0:
             raise PdfFailed(message or f"Typst's process ended with {self._process.returncode}")
+        if self._cache is not None:
+            self._cache.put(self.made_from.digest(), pdf)
+            self._cache = None  # kept once
         return pdf
 
     def stop(self) -> None:
@@ -126,6 +151,21 @@ class PdfJob:
         self._stopped = True
         self._process.kill()
         self._feeder.join()
+
+
+class KeptPdf(PdfJob):
+    """A PDF an earlier build made from the same input, read back from the cache: there is
+    no process to wait for or to stop."""
+
+    def __init__(self, made_from: TypstInput, pdf: bytes):
+        self.made_from = made_from
+        self._pdf = pdf
+
+    def result(self) -> bytes:
+        return self._pdf
+
+    def stop(self) -> None:
+        pass
 
 
 def _ended_by_signal(number: int, errors: str) -> str:

@@ -311,6 +311,42 @@ def test_a_pdf_that_fails_to_compile_fails_the_build_and_keeps_the_last_one(
     assert gc.get_freeze_count() == 0  # and after a build that worked
 
 
+HEADING_RULE = """
+import xml.etree.ElementTree as etree
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+class Rule(Treeprocessor):
+    def run(self, root):
+        for index, element in reversed(list(enumerate(root))):
+            if element.tag == "h2":
+                root.insert(index + 1, etree.Element("hr"))
+
+class HeadingRule(Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(Rule(md), "heading_rule", 1)
+
+def makeExtension(**kwargs):
+    return HeadingRule(**kwargs)
+"""
+
+
+def test_a_markdown_extension_that_adds_to_the_headings_fails_the_build_naming_the_page(tmp_path):
+    """Markdown converts a generated page's headings alone; an extension that makes more of
+    them than headings would misplace the page's HTML, so the build stops and says so."""
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    (project / "heading_rule.py").write_text(HEADING_RULE, encoding="utf-8")
+    edit(
+        project / "mkdocs.yml", "markdown_extensions:\n", "markdown_extensions:\n  - heading_rule\n"
+    )
+    result = build_site(project, project / "build")
+    assert result.returncode == 1
+    said = "index.md: Markdown gave back 1 parts for its 8 headings, not one a line"
+    assert said in result.stderr and "a Markdown extension in mkdocs.yml" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_a_build_that_fails_stops_its_pdf_rather_than_waiting_for_it(tmp_path, monkeypatch, caplog):
     """The PDF starts compiling before the pages; a build that fails on the way ends it."""
     from mkdocs.commands.build import build

@@ -168,9 +168,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         return use_template_cache(env)  # Material's templates, compiled once, not every build
 
+    @event_priority(100)  # before other plugins read the page's front matter
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        generated = self.pages_by_uri.get(page.file.src_uri)
+        if generated is not None:  # its front matter, given as it is rather than as YAML
+            page.meta = dict(generated.meta)
+        return markdown
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages_by_uri.get(page.file.src_uri)
-        return generated.fill(html) if generated is not None else html
+        if generated is None:
+            return html
+        try:
+            return generated.fill(html)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
 
     # Material's search plugin indexes each page in its on_page_context (priority 0). Just
     # before, a generated page's HTML is swapped for its headings and text (`search_view`),

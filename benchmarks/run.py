@@ -335,7 +335,8 @@ def target_lines(by: dict[str, dict]) -> list[str]:
         targets.append(("PDF <= 5 s at N=1000", f"{pdf:.2f}s (CPU {cpu:.2f}s)", pdf <= 5))
         targets.append(("peak memory of the PDF at N=1000 < 1 GiB", f"{peak:,d} MiB", peak < 1024))
     if "N=1000" in by and "N=3000" in by:
-        for what, key in (("the site", "site_s"), ("the PDF", "pdf_s")):
+        # The PDF's by Typst's CPU time: its wall time at 3,000 swings with the machine's load.
+        for what, key in (("the site", "site_s"), ("the PDF (Typst's CPU)", "pdf_cpu_s")):
             growth = by["N=3000"][key] / by["N=1000"][key]
             targets.append(
                 (f"growth of {what} N=3000 / N=1000 <= 3.3x", f"{growth:.2f}x", growth <= 3.3)

@@ -151,9 +151,7 @@ def measure(
         dossier = build_dossier(dossier_dir)
         checks.append(time.perf_counter() - started)
     pages = SiteRenderer(dossier).pages()
-    words = sum(
-        len(re.sub(r"<[^>]+>", " ", " ".join([p.markdown, *p.blocks])).split()) for p in pages
-    )
+    words = sum(len(re.sub(r"<[^>]+>", " ", " ".join(p.parts)).split()) for p in pages)
     pdf_runs = [cold_compile(dossier_dir, ENV) for _ in range(runs)]
     cold = None
     if full:  # the whole build, once with the PDF compiled, which keeps it for the next

@@ -49,8 +49,8 @@ from briefing.site import (
 log = get_plugin_logger(__name__)
 
 ASSET_FOLDER = "assets/briefing"
-PDF_CACHE = Path(".cache", "briefing", "pdf")  # beside mkdocs.yml, outside every site folder
 ASSETS = ["briefing.css", "briefing.js"]
+PDF_CACHE = Path(".cache", "briefing", "pdf")  # beside mkdocs.yml, outside every site folder
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):

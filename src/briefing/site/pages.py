@@ -44,11 +44,6 @@ class SitePage:
         """What Markdown converts: the page's headings."""
         return "\n\n".join(part for part in self.parts if _is_heading(part)) + "\n"
 
-    @property
-    def blocks(self) -> tuple[str, ...]:
-        """The page's HTML, block by block."""
-        return tuple(part for part in self.parts if not _is_heading(part))
-
     def fill(self, html: str) -> str:
         """The whole page: its headings as Markdown converted them, one a line (`html`), with
         the HTML between them where it stood."""

@@ -1,11 +1,12 @@
 """Build-speed benchmark: our site, check and PDF against a bare Material site of the same size.
 
 For the real dossier and synthetic dossiers of N people it prints `briefing check` time, the
-site build time (MkDocs + Material + the briefing plugin, PDF off), the PDF time, the peak
-memory of the site build and of the PDF compile, the pages built, and the site build's wall
-time and CPU time as ratios to the anchor's: a bare mkdocs-material site with the same number
-of pages and about the same words, in sections with navigation.prune. Times are medians of
-several runs. For the real dossier it also prints the whole build's time and the memory of a
+site build time (MkDocs + Material + the briefing plugin, PDF off), the PDF's time and its
+Typst process's CPU time, the peak memory of the site build and of Typst's process, the pages
+built, and the site build's wall time and CPU time as ratios to the anchor's: a bare
+mkdocs-material site with the same number of pages and about the same words, in sections with
+navigation.prune. Times are medians of several runs. For the real dossier it also prints the
+whole build's time, warm (its PDF kept from the build before) and cold, and the memory of a
 served site after each of ten rebuilds (`serve_memory.py`); for a synthetic one, how long
 `check` takes to report what a changed source breaks (`generate.change_sources`). With
 --calls it also counts the Python function calls of one site build and one anchor build:
@@ -150,10 +151,11 @@ def measure(
         dossier = build_dossier(dossier_dir)
         checks.append(time.perf_counter() - started)
     pages = SiteRenderer(dossier).pages()
-    words = sum(
-        len(re.sub(r"<[^>]+>", " ", " ".join([p.markdown, *p.blocks])).split()) for p in pages
-    )
+    words = sum(len(re.sub(r"<[^>]+>", " ", " ".join(p.parts)).split()) for p in pages)
     pdf_runs = [cold_compile(dossier_dir, ENV) for _ in range(runs)]
+    cold = None
+    if full:  # the whole build, once with the PDF compiled, which keeps it for the next
+        cold = mkdocs_build(project, work / f"{name}-full")[0]
 
     # Our builds and the anchor's take turns, so a machine that slows down or speeds up
     # during the run weighs on both sides of the ratio alike.
@@ -187,10 +189,12 @@ def measure(
         "case": name,
         "check_s": statistics.median(checks),
         "site_s": site_time,
-        "pdf_s": statistics.median(seconds for seconds, _ in pdf_runs),
-        "pdf_peak_mib": max(peak for _, peak in pdf_runs),
+        "pdf_s": statistics.median(seconds for seconds, _, _ in pdf_runs),
+        "pdf_cpu_s": statistics.median(cpu for _, _, cpu in pdf_runs),
+        "pdf_peak_mib": max(peak for _, peak, _ in pdf_runs),
         "full_s": full_time,
         "full_ratio": full_time / bare_time if full_time else None,
+        "full_cold_s": cold,
         "peak_mib": max(m for _, m, _ in site),
         "pages": built,
         "words": words,
@@ -262,7 +266,7 @@ def main() -> None:
         print("synthetic dossiers: with every kind of record and field (generate.py)")
     header = (
         f"{'case':>8} {'check':>7} {'site':>7} {'anchor':>7} {'ratio':>6} {'cpu':>6} {'pdf':>7} "
-        f"{'peak':>8} {'pdf peak':>8} {'pages':>6} {'words':>9}"
+        f"{'pdf cpu':>7} {'peak':>8} {'pdf peak':>8} {'pages':>6} {'words':>9}"
     )
     print(header)
     results = []
@@ -279,8 +283,8 @@ def main() -> None:
             print(
                 f"{name:>8} {r['check_s']:6.2f}s {r['site_s']:6.2f}s {r['anchor_s']:6.2f}s "
                 f"{r['ratio']:5.2f}x {r['cpu_ratio']:5.2f}x {r['pdf_s']:6.2f}s "
-                f"{r['peak_mib']:5d}MiB {r['pdf_peak_mib']:5d}MiB {r['pages']:6d} "
-                f"{r['words']:9,d}",
+                f"{r['pdf_cpu_s']:6.2f}s {r['peak_mib']:5d}MiB {r['pdf_peak_mib']:5d}MiB "
+                f"{r['pages']:6d} {r['words']:9,d}",
                 flush=True,
             )
             if r["calls"]:
@@ -305,7 +309,8 @@ def main() -> None:
         real = by["real"]
         print(
             f"real full build (site + PDF): {real['full_s']:.2f}s = "
-            f"{real['full_ratio']:.2f}x bare Material of its page count"
+            f"{real['full_ratio']:.2f}x bare Material of its page count, warm (its PDF kept "
+            f"from the build before); {real['full_cold_s']:.2f}s with the PDF compiled"
         )
     verdicts = target_lines(by)
     if verdicts:
@@ -322,12 +327,18 @@ def target_lines(by: dict[str, dict]) -> list[str]:
             ratio = by[case]["ratio"]
             targets.append((f"site <= 1.1x the anchor at {case}", f"{ratio:.2f}x", ratio <= 1.1))
     if "N=1000" in by:
-        check, pdf = by["N=1000"]["check_s"], by["N=1000"]["pdf_s"]
+        check, pdf, cpu, peak = (by["N=1000"][k] for k in ("check_s", "pdf_s", "pdf_cpu_s",
+                                                           "pdf_peak_mib"))  # fmt: skip
         targets.append(("check <= 1 s at N=1000", f"{check:.2f}s", check <= 1))
-        targets.append(("PDF <= 5 s at N=1000", f"{pdf:.2f}s", pdf <= 5))
+        targets.append(("PDF <= 5 s at N=1000", f"{pdf:.2f}s (CPU {cpu:.2f}s)", pdf <= 5))
+        targets.append(("peak memory of the PDF at N=1000 < 1 GiB", f"{peak:,d} MiB", peak < 1024))
     if "N=1000" in by and "N=3000" in by:
-        growth = by["N=3000"]["site_s"] / by["N=1000"]["site_s"]
-        targets.append(("growth N=3000 / N=1000 <= 3.3x", f"{growth:.2f}x", growth <= 3.3))
+        # The PDF's by Typst's CPU time: its wall time at 3,000 swings with the machine's load.
+        for what, key in (("the site", "site_s"), ("the PDF (Typst's CPU)", "pdf_cpu_s")):
+            growth = by["N=3000"][key] / by["N=1000"][key]
+            targets.append(
+                (f"growth of {what} N=3000 / N=1000 <= 3.3x", f"{growth:.2f}x", growth <= 3.3)
+            )
     if "N=3000" in by:
         for what, key in (("the site build", "peak_mib"), ("the PDF", "pdf_peak_mib")):
             peak = by["N=3000"][key]
@@ -336,7 +347,9 @@ def target_lines(by: dict[str, dict]) -> list[str]:
             )
     if "real" in by:
         full = by["real"]["full_ratio"]
-        targets.append(("real full build <= 1.3x bare Material", f"{full:.2f}x", full <= 1.3))
+        targets.append(
+            ("real full build, warm, <= 1.3x bare Material", f"{full:.2f}x", full <= 1.3)
+        )
     return [
         f"  {'met' if met else 'NOT met':>7}  {what}: {figure}" for what, figure, met in targets
     ]

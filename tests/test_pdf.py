@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from briefing import build_dossier
-from briefing.pdf import PdfFailed, PdfJob, build_pdf
+from briefing.pdf import PdfFailed, PdfJob, build_pdf, pdf_data
 from support import FIXTURE, edit, synthetic
 
 SECTIONS = [
@@ -322,3 +322,207 @@ def test_cyrillic_and_greek_print_and_a_character_no_font_has_is_named_with_its_
         "the PDF prints an empty box in its place (the site shows it)"
     ]
     assert unprintable(build_dossier(FIXTURE / "dossier"), b'{"plain": "ASCII"}') == []
+
+
+# -- past its size: the story, the main records and a register ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def register(tmp_path_factory) -> PdfReader:
+    """The fixture's briefing built as a site with five records, one more than the size the
+    editor set for a briefing in full: its one main record in full, the others in a register."""
+    from sitecheck import build_site
+
+    project = tmp_path_factory.mktemp("register") / "mini"
+    shutil.copytree(FIXTURE, project)
+    edit(project / "mkdocs.yml", "  - briefing\n", "  - briefing:\n      pdf_in_full_up_to: 4\n")
+    assert build_site(project, project / "build").returncode == 0
+    return PdfReader(project / "build" / "briefing.pdf")
+
+
+def test_up_to_its_size_every_record_is_printed_in_full(pdf_bytes):
+    dossier = build_dossier(FIXTURE / "dossier")
+    assert build_pdf(dossier, records_in_full=5) == pdf_bytes  # five records: in full
+    assert build_pdf(dossier, records_in_full=4) != pdf_bytes
+
+
+def test_past_its_size_the_briefing_prints_the_main_records_and_a_register_by_kind_and_letter(
+    register,
+):
+    marks = bookmarks(register)
+    assert [title for title, _, depth in marks if depth == 0] == [
+        "At a glance", "Elena Brisk", "Timeline", "Quotes", "Register",
+    ]  # fmt: skip
+    register_page = next(page for title, page, depth in marks if title == "Register")
+    under = [(title, depth) for title, page, depth in marks if page >= register_page][1:]
+    assert under == [
+        ("Other people and groups", 1), ("E", 2), ("T", 2),
+        ("Organisations", 1), ("P", 2),
+        ("Places", 1), ("P", 2),
+    ]  # fmt: skip
+    text = " ".join(page_text(register, i) for i in range(register_page - 1, len(register.pages)))
+    # People and groups together, by name: the group's entry before the person's.
+    assert text.index("Eligible residents · Group") < text.index("Tomas Reed · Person")
+    assert "Tomas Reed · Person · harbour master" in text  # a person's role
+    assert "Port Vell · City" in text or "Port Vell · Place" in text
+    assert "Full record: https://example.org/sub/path/people/tomas-reed/" in text
+    assert "Full record: https://example.org/sub/path/organisations/port-vell-council/" in text
+    assert "Source: the Gazette report" not in [title for title, _, _ in marks]
+
+
+def test_a_register_entry_cites_its_statements(register):
+    text = " ".join(page_text(register, i) for i in range(len(register.pages)))
+    entry = text[text.index("Tomas Reed · Person") :]
+    entry = entry[: entry.index("Full record:")]
+    assert "Harbour master of Port Vell." in entry  # its statement, footnoted
+    assert "“harbour master Tomas Reed” — the Gazette report" in text  # the role's passage
+    assert "“said harbour master Tomas Reed” — the Gazette report" in text
+
+
+def test_past_its_size_the_cover_and_contents_say_the_site_holds_the_full_record(register):
+    said = (
+        "This briefing prints its main record in full and the other 4 in a register; the "
+        "site at https://example.org/sub/path/ holds every record in full"
+    )
+    assert said in page_text(register, 0)
+    assert said in page_text(register, 1)
+    assert "Register" in page_text(register, 1) and "Organisations" in page_text(register, 1)
+
+
+def test_past_its_size_the_story_keeps_to_the_main_records(register):
+    marks = bookmarks(register)
+    timeline = next(page for title, page, _ in marks if title == "Timeline")
+    text = page_text(register, timeline - 1)
+    assert "The site’s timeline lists all 4: https://example.org/sub/path/timeline/" in text
+    assert "Elena Brisk begins leading the town" in text
+    assert "Council moves the vote date" not in text
+    quotes = [
+        title for title, _, depth in marks if depth == 1 and title != "Other people and groups"
+    ]
+    assert quotes[0] == "Elena Brisk"  # her quotes; Tomas Reed's are on the site
+    assert "Tomas Reed" not in [title for title, _, _ in marks]
+
+
+def test_links_to_a_record_in_the_register_lead_to_its_entry(register):
+    """A name in the story links to the record's place in the PDF: its register entry."""
+    marks = bookmarks(register)
+    tomas_letter = next(page for title, page, depth in marks if title == "T")
+    numbers = {page.indirect_reference.idnum: i + 1 for i, page in enumerate(register.pages)}
+    named = register.named_destinations
+    targets = []
+    for page in register.pages[2 : tomas_letter - 1]:  # after the contents, before the entry
+        for annotation in page.get("/Annots", []):
+            link = annotation.get_object()
+            if link.get("/Subtype") == "/Link" and "/Dest" in link:
+                destination = link["/Dest"]
+                if isinstance(destination, str):
+                    targets.append(register.get_destination_page_number(named[destination]) + 1)
+                else:
+                    targets.append(numbers[destination[0].idnum])
+    assert tomas_letter in targets
+
+
+def test_the_register_sorts_names_as_a_reader_looks_them_up(mini):
+    """By name without regard to case or accents, under its first letter; a name that opens
+    with no letter under "#"."""
+    edit(mini / "people/tomas-reed.yml", "name: Tomas Reed", "name: Émile Reed")
+    edit(mini / "groups/residents.yml", "name: Eligible residents", "name: eligible residents")
+    edit(mini / "places/port-vell.yml", "name: Port Vell", "name: 4th harbour district")
+    register = pdf_data(build_dossier(mini), records_in_full=0)["register"]
+    shaped = {
+        section["title"]: [
+            (g["letter"], [e["name"] for e in g["entries"]]) for g in section["letters"]
+        ]
+        for section in register["sections"]
+    }
+    assert shaped == {
+        "Other people and groups": [("E", ["eligible residents", "Émile Reed"])],
+        "Organisations": [("P", ["Port Vell town council"])],
+        "Places": [("#", ["4th harbour district"])],
+    }
+
+
+def test_a_register_entry_gives_a_record_s_most_cited_statements_in_its_own_order(mini):
+    statements = """statements:
+  - text: The council first set the vote for June 2021.
+    cite: The council first set the vote for June 2021
+  - text: The mayor called the storm the worst in living memory.
+    cite: the worst in living memory
+  - text: The council moved the date to allow repairs after a storm damaged two stations.
+    cite: [in April it moved the date to allow repairs, damaged two polling stations]
+"""
+    council = mini / "organisations/port-vell-council.yml"
+    council.write_text(council.read_text(encoding="utf-8") + statements, encoding="utf-8")
+    register = pdf_data(build_dossier(mini), records_in_full=0, site_url="https://x.org/b")
+    (entry,) = register["register"]["sections"][1]["letters"][0]["entries"]
+    assert entry["description"]["text"] == "The council set the vote and moved its date."
+    assert [s["text"] for s in entry["statements"]] == [
+        "The council first set the vote for June 2021.",
+        "The council moved the date to allow repairs after a storm damaged two stations.",
+    ]
+    assert entry["url"] == "https://x.org/b/organisations/port-vell-council/"
+    assert [note["passage"] for note in entry["notes"]] == [
+        "The council first set the vote for June 2021, but in April it moved the date",
+        "The council first set the vote for June 2021",
+        "in April it moved the date to allow repairs",
+        "damaged two polling stations",
+    ]
+
+
+# -- the PDF kept between builds ---------------------------------------------------------------
+
+
+def test_a_kept_pdf_is_read_back_only_while_whole(tmp_path):
+    from briefing.pdf import PdfCache
+
+    cache = PdfCache(tmp_path / "cache")
+    assert cache.get("a" * 64) is None
+    cache.put("a" * 64, b"%PDF-1.7 the briefing %%EOF")
+    assert cache.get("a" * 64) == b"%PDF-1.7 the briefing %%EOF"
+    assert (tmp_path / "cache" / ".gitignore").read_text() == "*\n"
+
+    entry = tmp_path / "cache" / f"{'a' * 64}.pdf"
+    entry.write_bytes(entry.read_bytes()[:-5])  # cut short, as by a full disk
+    assert cache.get("a" * 64) is None and not entry.exists()
+    cache.put("a" * 64, b"%PDF-1.7 the briefing %%EOF")
+    damaged = bytearray(entry.read_bytes())
+    damaged[-8] ^= 1
+    entry.write_bytes(bytes(damaged))
+    assert cache.get("a" * 64) is None
+
+    assert not [p for p in (tmp_path / "cache").iterdir() if p.suffix == ".part"]
+
+
+def test_the_kept_pdfs_stay_within_their_limit_the_least_recently_used_going_first(tmp_path):
+    from briefing.pdf import PdfCache
+
+    cache = PdfCache(tmp_path, limit=3_500)  # three entries of 1,000 bytes and a checksum
+    for number, name in enumerate("abc"):
+        cache.put(name * 64, bytes(1_000))
+        os.utime(tmp_path / f"{name * 64}.pdf", (number, number))  # a, then b, then c
+    assert cache.get("a" * 64) is not None  # used now: b is the least recently used
+    cache.put("d" * 64, bytes(1_000))
+    assert [name for name in "abcd" if cache.get(name * 64) is not None] == ["a", "c", "d"]
+
+
+def test_a_cache_that_cannot_be_written_leaves_the_pdf_to_be_made_as_without_it(tmp_path):
+    from briefing.pdf import PdfCache
+
+    (tmp_path / "taken").write_text("a file where the folder would be")
+    cache = PdfCache(tmp_path / "taken")
+    cache.put("a" * 64, b"%PDF")  # no error
+    assert cache.get("a" * 64) is None
+
+
+def test_the_cache_knows_a_pdf_by_everything_typst_makes_it_from(tmp_path):
+    from briefing.pdf import KeptPdf, PdfCache, start_pdf
+
+    dossier = build_dossier(FIXTURE / "dossier")
+    cache = PdfCache(tmp_path)
+    made = start_pdf(dossier, cache=cache)
+    assert not isinstance(made, KeptPdf)
+    pdf = made.result()
+    kept = start_pdf(dossier, cache=cache)
+    assert isinstance(kept, KeptPdf) and kept.result() == pdf
+    for different in ({"paper": "us-letter"}, {"timestamp": 0}, {"records_in_full": 0}):
+        assert not isinstance(start_pdf(dossier, cache=cache, **different), KeptPdf), different

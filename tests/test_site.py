@@ -376,6 +376,42 @@ def test_a_pdf_that_fails_to_compile_fails_the_build_and_keeps_the_last_one(
     assert gc.get_freeze_count() == 0  # and after a build that worked
 
 
+HEADING_RULE = """
+import xml.etree.ElementTree as etree
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+class Rule(Treeprocessor):
+    def run(self, root):
+        for index, element in reversed(list(enumerate(root))):
+            if element.tag == "h2":
+                root.insert(index + 1, etree.Element("hr"))
+
+class HeadingRule(Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(Rule(md), "heading_rule", 1)
+
+def makeExtension(**kwargs):
+    return HeadingRule(**kwargs)
+"""
+
+
+def test_a_markdown_extension_that_adds_to_the_headings_fails_the_build_naming_the_page(tmp_path):
+    """Markdown converts a generated page's headings alone; an extension that makes more of
+    them than headings would misplace the page's HTML, so the build stops and says so."""
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    (project / "heading_rule.py").write_text(HEADING_RULE, encoding="utf-8")
+    edit(
+        project / "mkdocs.yml", "markdown_extensions:\n", "markdown_extensions:\n  - heading_rule\n"
+    )
+    result = build_site(project, project / "build")
+    assert result.returncode == 1
+    said = "index.md: Markdown gave back 1 parts for its 8 headings, not one a line"
+    assert said in result.stderr and "a Markdown extension in mkdocs.yml" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_a_build_that_fails_stops_its_pdf_rather_than_waiting_for_it(tmp_path, monkeypatch, caplog):
     """The PDF starts compiling before the pages; a build that fails on the way ends it."""
     from mkdocs.commands.build import build
@@ -401,6 +437,38 @@ def test_a_build_that_fails_stops_its_pdf_rather_than_waiting_for_it(tmp_path, m
     assert len(started) == 1
     with pytest.raises(pdf.PdfFailed, match="stopped before it finished"):
         started[0].result()
+    assert not list(project.glob(".cache/briefing/pdf/*.pdf"))  # nothing kept of it
+
+
+def test_a_build_in_a_new_process_takes_the_pdf_an_earlier_build_made_from_the_same_input(
+    tmp_path,
+):
+    """The PDF is kept outside the site by a digest of what Typst is given; a kept PDF that
+    is not whole is never used."""
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    out = project / "build"
+    taken = "The PDF's input is as in an earlier build: its PDF is from .cache/briefing/pdf/"
+    first = build_site(project, out)
+    assert first.returncode == 0 and taken not in first.stderr
+    made = (out / "briefing.pdf").read_bytes()
+    (entry,) = project.glob(".cache/briefing/pdf/*.pdf")
+
+    again = build_site(project, out)
+    assert again.returncode == 0 and taken in again.stderr
+    assert (out / "briefing.pdf").read_bytes() == made
+
+    entry.write_bytes(entry.read_bytes()[: len(made) // 2])  # as a full disk might leave it
+    after_damage = build_site(project, out)
+    assert after_damage.returncode == 0 and taken not in after_damage.stderr
+    assert (out / "briefing.pdf").read_bytes() == made
+    assert len(entry.read_bytes()) > len(made)  # made again, and kept whole
+
+    edit(project / "dossier/people/tomas-reed.yml", "of Port Vell.", "of the town.")
+    edited = build_site(project, out)
+    assert edited.returncode == 0 and taken not in edited.stderr
+    assert (out / "briefing.pdf").read_bytes() != made
+    assert len(list(project.glob(".cache/briefing/pdf/*.pdf"))) == 2
 
 
 def test_a_served_site_does_not_keep_the_pages_of_earlier_builds(tmp_path, monkeypatch):

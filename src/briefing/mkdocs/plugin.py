@@ -46,7 +46,7 @@ from briefing.mkdocs.not_found import add_not_found_page, not_found_context, roo
 from briefing.mkdocs.preview import serve_the_last_good_site
 from briefing.mkdocs.publish import OutputFolder, file_system_problem
 from briefing.mkdocs.share import social_cards_on, start_cards, with_share_tags, write_cards
-from briefing.pdf import Paper, PdfFailed, PdfJob, build_timestamp, start_pdf
+from briefing.pdf import KeptPdf, Paper, PdfCache, PdfFailed, PdfJob, build_timestamp, start_pdf
 from briefing.pdf.glyphs import unprintable
 from briefing.site import (
     PDF_NAME,
@@ -64,6 +64,7 @@ ASSETS = ["briefing.css", "briefing.js"]
 # Material's plugins do what must come last at priority -100 (`offline` writes its index there).
 AFTER_OTHER_PLUGINS = -200
 BEFORE_OTHER_PLUGINS = 100
+PDF_CACHE = Path(".cache", "briefing", "pdf")  # beside mkdocs.yml, outside every site folder
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -139,9 +140,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.pdf_job = None
         if self.config.pdf:
             paper: Paper = "us-letter" if self.config.paper == "us-letter" else "a4"
-            self.pdf_job = start_pdf(dossier, paper=paper, reuse=self.last_pdf)
+            self.pdf_job = start_pdf(
+                dossier,
+                paper=paper,
+                records_in_full=self.config.pdf_in_full_up_to,
+                site_url=config.site_url or "",
+                use_directory_urls=config.use_directory_urls,
+                reuse=self.last_pdf,
+                cache=PdfCache(project / PDF_CACHE),
+            )
             if self.pdf_job is self.last_pdf:
                 log.info("The PDF's input is as in the last build: its PDF is used again")
+            elif isinstance(self.pdf_job, KeptPdf):
+                log.info(f"The PDF's input is as in an earlier build: its PDF is from {PDF_CACHE}/")
             for missing in unprintable(dossier, self.pdf_job.made_from.data):
                 log.warning(missing)
         self.seeds_dir = (self.dossier_dir / dossier.meta.seeds).resolve()
@@ -202,9 +213,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.root_names = root_names(files)
         return use_template_cache(env)  # Material's templates, compiled once, not every build
 
+    @event_priority(100)  # before other plugins read the page's front matter
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        generated = self.pages_by_uri.get(page.file.src_uri)
+        if generated is not None:  # its front matter, given as it is rather than as YAML
+            page.meta = dict(generated.meta)
+        return markdown
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages_by_uri.get(page.file.src_uri)
-        return generated.fill(html) if generated is not None else html
+        if generated is None:
+            return html
+        try:
+            return generated.fill(html)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
 
     # Material's search plugin indexes each page in its on_page_context (priority 0). Just
     # before, a generated page's HTML is swapped for its headings and text (`search_view`),

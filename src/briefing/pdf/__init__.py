@@ -1,7 +1,10 @@
 """Render the PDF: the verified dossier shaped as JSON (`shape`) and laid out by Typst with the
-template `briefing.typ`, in a process of its own (`job`, `typeset`)."""
+template `briefing.typ`, in a process of its own (`job`, `typeset`), kept between builds
+(`cache`)."""
 
+from briefing.pdf.cache import PdfCache
 from briefing.pdf.job import (
+    KeptPdf,
     Paper,
     PdfFailed,
     PdfJob,
@@ -10,9 +13,9 @@ from briefing.pdf.job import (
     build_timestamp,
     start_pdf,
 )
-from briefing.pdf.shape import pdf_data
+from briefing.pdf.shape import RECORDS_IN_FULL, pdf_data
 
 __all__ = [
-    "Paper", "PdfFailed", "PdfJob", "TypstInput", "build_pdf", "build_timestamp", "pdf_data",
-    "start_pdf",
+    "RECORDS_IN_FULL", "KeptPdf", "Paper", "PdfCache", "PdfFailed", "PdfJob", "TypstInput",
+    "build_pdf", "build_timestamp", "pdf_data", "start_pdf",
 ]  # fmt: skip

@@ -10,11 +10,13 @@ identical bytes.
 from __future__ import annotations
 
 import calendar
+import hashlib
 import os
 import signal
 import subprocess
 import sys
 import threading
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
@@ -22,7 +24,8 @@ import orjson
 
 from briefing.collector import collector_paused
 from briefing.dossier import Dossier
-from briefing.pdf.shape import CONTENTS_LIMIT, FOOTNOTE_LIMIT, pdf_data
+from briefing.pdf.cache import PdfCache
+from briefing.pdf.shape import CONTENTS_LIMIT, FOOTNOTE_LIMIT, RECORDS_IN_FULL, pdf_data
 
 Paper = Literal["a4", "us-letter"]
 HERE = Path(__file__).parent
@@ -42,21 +45,34 @@ def start_pdf(
     timestamp: int | None = None,
     footnote_limit: int = FOOTNOTE_LIMIT,
     contents_limit: int = CONTENTS_LIMIT,
+    records_in_full: int = RECORDS_IN_FULL,
+    site_url: str = "",
+    use_directory_urls: bool = True,
     reuse: PdfJob | None = None,
+    cache: PdfCache | None = None,
 ) -> PdfJob:
     """Shape the briefing's data and start Typst on it; the job's `result()` is the PDF.
 
     `reuse`, a job whose PDF was made, is returned as it is when it was made from the same
     input: a served site's rebuild after an edit the PDF does not show (a hand-written page,
-    the theme) then skips Typst, its seconds and its memory.
+    the theme) then skips Typst, its seconds and its memory. `cache` does the same across
+    processes: a PDF an earlier build made from the same input is read back from it, and a
+    PDF made now is kept in it.
     """
     with collector_paused():  # a few hundred thousand new values beside the whole dossier
-        data = orjson.dumps(pdf_data(dossier, footnote_limit, contents_limit))
+        shaped = pdf_data(dossier, footnote_limit, contents_limit, records_in_full, site_url,
+                          use_directory_urls)  # fmt: skip
+        data = orjson.dumps(shaped)
     if timestamp is None:
         timestamp = build_timestamp(dossier)
-    if reuse is not None and reuse.made_from == _typst_input(data, paper, timestamp):
+    made_from = _typst_input(data, paper, timestamp)
+    if reuse is not None and reuse.made_from == made_from:
         return reuse
-    return PdfJob(data, paper=paper, timestamp=timestamp)
+    if cache is not None:
+        kept = cache.get(made_from.digest())
+        if kept is not None:
+            return KeptPdf(made_from, kept)
+    return PdfJob(data, paper=paper, timestamp=timestamp, cache=cache)
 
 
 class TypstInput(NamedTuple):
@@ -68,6 +84,16 @@ class TypstInput(NamedTuple):
     paper: Paper
     timestamp: int
     data: bytes
+
+    def digest(self) -> str:
+        """A name for exactly this input, and for the Typst that compiles it (another
+        release may lay the same input out differently)."""
+        digest = hashlib.sha256()
+        parts = [version("typst").encode(), self.template_text, self.paper.encode(),
+                 str(self.timestamp).encode(), self.data]  # fmt: skip
+        for part in parts:  # each part's length first, so no two inputs run together alike
+            digest.update(len(part).to_bytes(8, "big") + part)
+        return digest.hexdigest()
 
 
 def _typst_input(data: bytes, paper: Paper, timestamp: int) -> TypstInput:
@@ -88,8 +114,9 @@ class PdfJob:
     (the process watches for its parent to go).
     """
 
-    def __init__(self, data: bytes, *, paper: Paper, timestamp: int):
+    def __init__(self, data: bytes, *, paper: Paper, timestamp: int, cache: PdfCache | None = None):
         self.made_from = _typst_input(data, paper, timestamp)
+        self._cache = cache  # where the PDF is kept once it is made
         command = [sys.executable, str(TYPESET), str(self.made_from.template), paper,
                    str(timestamp), str(os.getpid())]  # fmt: skip
         self._process = subprocess.Popen(
@@ -115,6 +142,9 @@ class PdfJob:
             raise PdfFailed(_ended_by_signal(-self._process.returncode, message))
         if self._process.returncode != 0:
             raise PdfFailed(message or f"Typst's process ended with {self._process.returncode}")
+        if self._cache is not None:
+            self._cache.put(self.made_from.digest(), pdf)
+            self._cache = None  # kept once
         return pdf
 
     def stop(self) -> None:
@@ -122,6 +152,21 @@ class PdfJob:
         self._stopped = True
         self._process.kill()
         self._feeder.join()
+
+
+class KeptPdf(PdfJob):
+    """A PDF an earlier build made from the same input, read back from the cache: there is
+    no process to wait for or to stop."""
+
+    def __init__(self, made_from: TypstInput, pdf: bytes):
+        self.made_from = made_from
+        self._pdf = pdf
+
+    def result(self) -> bytes:
+        return self._pdf
+
+    def stop(self) -> None:
+        pass
 
 
 def _ended_by_signal(number: int, errors: str) -> str:
@@ -138,8 +183,8 @@ def _ended_by_signal(number: int, errors: str) -> str:
     # The system's out-of-memory killer sends SIGKILL; a memory limit makes Typst abort.
     if number == signal.SIGKILL or "memory allocation of" in errors:
         message += (
-            ". It most likely ran out of memory: Typst needs about 1.4 MB a page while it "
-            "compiles (1.5 GiB for a briefing of 1,000 people). Give it more memory, or leave "
+            ". It most likely ran out of memory: Typst needs about 1.2 MB a page while it "
+            "compiles (1.2 GiB for a briefing of 1,000 pages). Give it more memory, or leave "
             "the PDF out with `pdf: false` under the briefing plugin in mkdocs.yml."
         )
     return message

@@ -4,11 +4,12 @@ lays it out."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from briefing.dossier import Dossier, SourceDocument, source_facts
 from briefing.model import Citation, DateSpec, Event, Person, Question, Quote, Record, Statement
-from briefing.model.kinds import PROFILED
+from briefing.model.kinds import PROFILED, kind_label
 from briefing.model.sources import Provenanced
 from briefing.pictures import (
     CHART_ROW_LIMIT,
@@ -18,6 +19,7 @@ from briefing.pictures import (
     relationship_map,
     timeline_chart,
 )
+from briefing.site.urls import TIMELINE, page_of, url_of
 from briefing.source_view import paragraphs
 
 UNDATED = "date not given"  # an event the source does not date
@@ -29,15 +31,28 @@ FOOTNOTE_LIMIT = 1500
 # the sections only: a contents of dozens of pages helps no reader and costs Typst time, and
 # the PDF's bookmarks still list every heading.
 CONTENTS_LIMIT = 150
+# Up to this many records (people, groups, organisations, places) the briefing prints each in
+# full. Past it, a briefing of a few hundred pages would be a reference book: it prints the
+# story and the main records in full, and the others in a register pointing at the site.
+RECORDS_IN_FULL = 100
+# How many of a record's statements its register entry prints: the most cited ones.
+REGISTER_STATEMENTS = 2
 
 
 def pdf_data(
     dossier: Dossier,
     footnote_limit: int = FOOTNOTE_LIMIT,
     contents_limit: int = CONTENTS_LIMIT,
+    records_in_full: int = RECORDS_IN_FULL,
+    site_url: str = "",
+    use_directory_urls: bool = True,
 ) -> dict[str, Any]:
-    """Everything the template shows, as plain JSON values."""
-    data = _Shaper(dossier).document()
+    """Everything the template shows, as plain JSON values. `site_url` is where the site is
+    published: the register gives each record's address there."""
+    records = sum(len(dossier.profiles[kind.noun]) for kind in PROFILED)
+    shaper = _Shaper(dossier, in_register=records > records_in_full)
+    data = shaper.document()
+    data["register"] = shaper.register(site_url, use_directory_urls) if shaper.in_register else None
     data["notes"] = "footnotes" if len(dossier.citations) <= footnote_limit else "sections"
     sectioned = [p for section in data["profile_sections"] for p in section["profiles"]]
     entries = len(sectioned) + len(data["quotes_by_speaker"])
@@ -49,7 +64,23 @@ def pdf_data(
     )
     data["timeline_notes"] = _cites_in(data["timeline"])
     data["quotes_notes"] = _cites_in(data["quotes_by_speaker"])
+    for section in data["register"]["sections"] if data["register"] else []:
+        for letter in section["letters"]:
+            for entry in letter["entries"]:
+                entry["notes"] = _notes_by_passage(_cites_in(entry))
     return data
+
+
+def _notes_by_passage(cites: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A register entry's notes: each passage once, with the numbers of every citation of it
+    (a person's role and summary often cite the same words)."""
+    notes: dict[tuple[str, str], dict[str, Any]] = {}
+    for cite in cites:
+        note = notes.setdefault((cite["passage"], cite["source"]), {**cite, "numbers": []})
+        note["numbers"].append(str(cite["n"]))
+    return [
+        {**note, "numbers": ",".join(sorted(note["numbers"], key=int))} for note in notes.values()
+    ]
 
 
 def _cites_in(value: Any) -> list[dict[str, Any]]:
@@ -72,11 +103,24 @@ def _cites_in(value: Any) -> list[dict[str, Any]]:
 
 
 class _Shaper:
-    def __init__(self, dossier: Dossier):
+    def __init__(self, dossier: Dossier, in_register: bool = False):
         self.d = dossier
+        # With a register, the story keeps to the main records: their events, quotes and
+        # relations; the site holds the rest.
+        self.in_register = in_register
+        self.main = {
+            i
+            for kind in PROFILED
+            for i, record in dossier.profiles[kind.noun].items()
+            if getattr(record, "main", False)
+        }
+        self.events = dossier.events
+        if in_register:
+            story = {e.id for i in self.main for e in dossier.events_with(i)}
+            self.events = [e for e in dossier.events if e.id in story]
         # Ids that have a place of their own in the PDF, for links to it.
         self.in_pdf = {i for kind in PROFILED for i in dossier.profiles[kind.noun]}
-        self.in_pdf.update(e.id for e in dossier.events)
+        self.in_pdf.update(e.id for e in self.events)
 
     def document(self) -> dict[str, Any]:
         d = self.d
@@ -96,10 +140,12 @@ class _Shaper:
                 for f in meta.key_figures
             ],
             **self.profiles(),
-            "timeline": [self.event(e) for e in d.events],
+            "timeline": [self.event(e) for e in self.events],
             "questions": [self.question(q) for q in d.questions],
             "quotes_by_speaker": self.quotes_by_speaker(),
-            "source_texts": [self.source_text(doc) for doc in d.sources.values()],
+            "source_texts": []
+            if self.in_register
+            else [self.source_text(doc) for doc in d.sources.values()],
             "citation_count": len(d.citations),
             "relation_map": relationship_map(d, palette=PRINT, svg_id="map") or "",
             # What the note in place of a map too crowded to draw says (numbers as printed).
@@ -113,6 +159,7 @@ class _Shaper:
             "relations": [
                 {"text": d.relation_sentence(r), **self.cited(r.cite, r.inference)}
                 for r in d.relations
+                if not self.in_register or {r.subject, r.object} & self.main
             ],
         }
 
@@ -122,11 +169,10 @@ class _Shaper:
         sections: dict[str, list[dict[str, Any]]] = {}
         for kind in PROFILED:
             for record in self.d.profiles[kind.noun].values():
-                shaped = self.profile(record)
                 if getattr(record, "main", False):
-                    main.append(shaped)
-                else:
-                    sections.setdefault(kind.print_section, []).append(shaped)
+                    main.append(self.profile(record))
+                elif not self.in_register:
+                    sections.setdefault(kind.print_section, []).append(self.profile(record))
         return {
             "main_profiles": main,
             "profile_sections": [{"title": t, "profiles": p} for t, p in sections.items()],
@@ -293,6 +339,8 @@ class _Shaper:
     def quotes_by_speaker(self) -> list[dict[str, Any]]:
         groups = []
         for _, quotes in self.d.quotes_by_speaker():
+            if self.in_register and quotes[0].speaker not in self.main:
+                continue
             shaped = [self.quote(q) for q in quotes]
             groups.append({"speaker": shaped[0]["speaker"], "quotes": shaped})
         return groups
@@ -315,3 +363,76 @@ class _Shaper:
             ],
             "paragraphs": shaped,
         }
+
+    # -- the register ----------------------------------------------------------------------
+
+    def register(self, site_url: str, use_directory_urls: bool) -> dict[str, Any]:
+        """Every record but the main ones, one compact entry each, in the PDF's sections by
+        kind, then by name under its first letter; with what the story left to the site."""
+        d = self.d
+
+        def address(src_uri: str) -> str:
+            path = url_of(src_uri, use_directory_urls)
+            return f"{site_url.rstrip('/')}/{path}" if site_url else path
+
+        sections: dict[str, list[dict[str, Any]]] = {}
+        for kind in PROFILED:
+            for record in d.profiles[kind.noun].values():
+                if record.id not in self.main:
+                    entry = self.register_entry(record, kind.noun, address(page_of(d, record.id)))
+                    sections.setdefault(kind.print_section, []).append(entry)
+        shaped = []
+        for title, entries in sections.items():
+            entries.sort(key=lambda entry: (_folded(entry["name"]), entry["id"]))
+            letters: dict[str, list[dict[str, Any]]] = {}
+            for entry in entries:
+                first = _folded(entry["name"])[:1].upper()
+                letters.setdefault(first if first.isalpha() else "#", []).append(entry)
+            shaped.append({
+                "title": title,
+                "letters": [{"letter": k, "entries": v} for k, v in letters.items()],
+            })  # fmt: skip
+        count = sum(len(entries) for entries in sections.values())
+        return {
+            "sections": shaped,
+            "entries": f"{count:,}",
+            "main": f"{len(self.main):,}",
+            "site": address("index.md") if site_url else "",
+            "events": f"{len(d.events):,}",
+            "quotes": f"{len(d.quotes):,}",
+            "relations": f"{len(d.relations):,}",
+            "timeline_url": address(TIMELINE),
+            "quotes_url": address("quotes.md"),
+        }
+
+    def register_entry(self, record: Record, noun: str, url: str) -> dict[str, Any]:
+        """A record in brief: its name, kind, role (a person's first) or description (its
+        summary), its most cited statements, and the address of its full page."""
+        role = record.roles[0] if isinstance(record, Person) and record.roles else None
+        candidates = [record.summary, *record.statements] if role else record.statements
+        ranked = sorted(range(len(candidates)), key=lambda i: -len(candidates[i].cite))
+        return {
+            "id": record.id,
+            "name": record.name,
+            "short_name": getattr(record, "short_name", None) or "",
+            "kind": kind_label(record, noun),
+            "role": {
+                "title": role.title,
+                "status": role.status or "",
+                "organisation": self.ref(role.organisation) if role.organisation else None,
+                **self.cited(role.cite, role.inference),
+            }
+            if role
+            else None,
+            "description": None if role else self.statement(record.summary),
+            "statements": [
+                self.statement(candidates[i]) for i in sorted(ranked[:REGISTER_STATEMENTS])
+            ],
+            "url": url,
+        }
+
+
+def _folded(name: str) -> str:
+    """A name as the register sorts it: without accents, case folded ("Émile" by "emile")."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

@@ -8,9 +8,8 @@ files; another front end could publish them as they are.
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
@@ -35,42 +34,53 @@ STANDARD_PAGES = {
 
 @dataclass(frozen=True)
 class SitePage:
-    """A generated page: Markdown headings, with each block of HTML left as a placeholder.
+    """A generated page: its parts in reading order, each a Markdown heading or HTML.
 
-    Markdown processors parse raw HTML slowly and gain nothing from it here, so the HTML
-    blocks travel beside the Markdown and `fill` puts them into the converted page.
+    Markdown is given the headings alone, to build their HTML and the page's contents list
+    from; it would parse the HTML slowly and gain nothing from it, so `fill` puts the HTML
+    back between the converted headings. `meta` is the page's front matter.
     """
 
     src_uri: str  # "people/tokayev.md"
     title: str  # plain text
-    markdown: str
-    blocks: tuple[str, ...] = ()
+    parts: tuple[str, ...]
+    meta: dict[str, Any] = field(default_factory=dict)
     searchable: bool = True
     description: str = ""  # plain text, for its <meta> description and link previews
     og_type: str = "article"
     card: Card | None = None  # its own share card; pages without one share the home page's
 
+    @property
+    def markdown(self) -> str:
+        """What Markdown converts: the page's headings."""
+        return "\n\n".join(part for part in self.parts if _is_heading(part)) + "\n"
+
     def fill(self, html: str) -> str:
-        """The converted page with every placeholder paragraph replaced by its HTML block."""
-        for number, block in enumerate(self.blocks):
-            html = html.replace(f"<p>{_PLACEHOLDER}{number}</p>", block, 1)
-        return html
+        """The whole page: its headings as Markdown converted them, one a line (`html`), with
+        the HTML between them where it stood."""
+        converted = _HEADING_STARTS.split(html) if html else []
+        headings = sum(1 for part in self.parts if _is_heading(part))
+        if len(converted) != headings:
+            raise ValueError(
+                f"{self.src_uri}: Markdown gave back {len(converted)} parts for its {headings} "
+                "headings, not one a line; a Markdown extension in mkdocs.yml changes them"
+            )
+        converted_headings = iter(converted)
+        return "\n".join(
+            next(converted_headings) if _is_heading(part) else part for part in self.parts
+        )
 
 
-_PLACEHOLDER = "BRIEFINGBLOCK"
+_HEADING_STARTS = re.compile(r"\n(?=<h[1-6][\s>])")
 
 
-def _stash_html(body: str) -> tuple[str, tuple[str, ...]]:
-    """Markdown with every chunk that is not a heading replaced by a numbered placeholder."""
-    parts: list[str] = []
-    blocks: list[str] = []
-    for chunk in re.split(r"\n\s*\n", body.strip()):
-        if chunk.startswith("#") and "\n" not in chunk:
-            parts.append(chunk)
-        else:
-            parts.append(f"{_PLACEHOLDER}{len(blocks)}")
-            blocks.append(chunk)
-    return "\n\n".join(parts) + "\n", tuple(blocks)
+def _is_heading(part: str) -> bool:
+    return part.startswith("#") and "\n" not in part
+
+
+def _parts(body: str) -> tuple[str, ...]:
+    """A rendered page cut into its parts: paragraphs of Markdown or HTML, blank-line apart."""
+    return tuple(re.split(r"\n\s*\n", body.strip()))
 
 
 class SiteRenderer:
@@ -188,17 +198,13 @@ class SiteRenderer:
             d=self.dossier, h=helpers, notes=notes, title=title, **context
         )
         description = sharing.shortened(description)
-        # Material writes the front matter's values into the page unescaped: escaped here.
-        described = f"description: {json.dumps(str(escape(description)))}\n"
+        meta: dict[str, Any] = {}
         if src_uri == "index.md":  # MkDocs names the home page "Home"; the title is its <h1>
-            markdown, blocks = _stash_html(f"<h1>{escape(title)}</h1>\n\n{body}")
-            front_matter = f"---\n{described}---\n\n"
+            parts = _parts(f"<h1>{escape(title)}</h1>\n\n{body}")
         else:
-            search = "" if searchable else "search:\n  exclude: true\n"
-            front_matter = (
-                f"---\ntitle: {json.dumps(str(escape(title)))}\n{described}{search}---\n\n"
-            )
-            markdown, blocks = _stash_html(body)
-        return SitePage(
-            src_uri, title, front_matter + markdown, blocks, searchable, description, og_type, card
-        )
+            parts, meta["title"] = _parts(body), str(escape(title))
+            if not searchable:
+                meta["search"] = {"exclude": True}
+        # Material writes the front matter's values into the page unescaped: escaped here.
+        meta["description"] = str(escape(description))
+        return SitePage(src_uri, title, parts, meta, searchable, description, og_type, card)

@@ -111,11 +111,11 @@ def layered(records: list[str], links: list[Link], sizes: dict[str, Item], width
         box = sizes[records[0]]
         return Drawing({box.key: Box(box.w / 2, box.h / 2, box.w, box.h)}, {}, box.w, box.h)
     limit = width
-    for _ in range(5):
+    for _ in range(4):  # arrows passing a layer can crowd it past the width: a little less
         drawing = _sugiyama(links, sizes, _layers(records, links, sizes, limit), width)
         if drawing.width <= width:
             break
-        limit *= 0.8
+        limit -= drawing.width - width + H_SPACE
     return drawing
 
 
@@ -147,7 +147,7 @@ def _layers(
             rank += 2
         for p in before[key]:  # an arrow passing a layer takes a little of its room
             for passed in range(layer[p] + 1, rank):
-                used[passed] = used.get(passed, 0.0) + H_SPACE
+                used[passed] = used.get(passed, 0.0) + H_SPACE + 1
         layer[key] = rank
         used[rank] = used.get(rank, 0.0) + need
         for n in after[key]:
@@ -161,11 +161,14 @@ def _layers(
             layer[key] = to
 
     # A record that nothing stands above (a place, an organisation) comes down to sit just
-    # over what hangs from it, its labels with it.
+    # over what hangs from it; and a label sits just over the record it leads to, so that
+    # it is read with it.
     for key in [k for k in records if not before[k]]:
         for label in after[key]:
             lower(label, min(layer[n] for n in after[label]) - 1)
         lower(key, min(layer[n] for n in after[key]) - 1)
+    for label in reversed([k for k in layer if k in labels]):
+        lower(label, layer[after[label][0]] - 1)
     top = min(layer[r] for r in records)  # even, as every record's layer is
     return {k: v - top for k, v in layer.items()}
 
@@ -327,11 +330,16 @@ def _settle(
             ]
     centres = [mean for mean, count in blocks for _ in range(int(count))]
     centres = [c + room for c, room in zip(centres, before, strict=True)]
-    left = centres[0] - width[row[0]] / 2
-    right = centres[-1] + width[row[-1]] / 2
-    shift = -left if left < 0 or right - left > limit else min(0.0, limit - right)
+    centres[0] = max(centres[0], width[row[0]] / 2)
+    for n in range(1, len(row)):  # within the limit: from the left, then from the right
+        centres[n] = max(centres[n], centres[n - 1] + before[n] - before[n - 1])
+    centres[-1] = min(centres[-1], limit - width[row[-1]] / 2)
+    for n in range(len(row) - 2, -1, -1):
+        centres[n] = min(centres[n], centres[n + 1] - before[n + 1] + before[n])
+    if centres[0] < width[row[0]] / 2:  # wider than the limit: from the left edge
+        centres = [c - centres[0] + width[row[0]] / 2 for c in centres]
     for key, centre in zip(row, centres, strict=True):
-        x[key] = centre + shift
+        x[key] = centre
 
 
 class _View:

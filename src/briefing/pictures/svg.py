@@ -59,6 +59,7 @@ class Palette:
             f".node{{fill:{self.node_fill};stroke:{self.node_stroke};stroke-width:1.2}}"
             f".node-role,.edge-label,.axis-label,.event-date{{fill:{self.muted}}}"
             f".node.far{{stroke-dasharray:4 2}}.node.focus{{stroke-width:2.6}}"
+            f".cluster{{fill:none;stroke:{self.node_stroke};stroke-width:1;stroke-dasharray:2 2}}"
             f".edge{{stroke:{self.edge};stroke-width:1.4;fill:none}}.arrowhead{{fill:{self.edge}}}"
             f".edge.style-support{{stroke:{self.support}}}.arrowhead.style-support{{fill:{self.support}}}"
             f".edge.style-conflict{{stroke:{self.conflict}}}"

@@ -50,7 +50,8 @@ class RelationMap:
     width: float
     height: float
     relations: list[Relation]  # the relations it draws
-    left_out: list[str]  # ids of records whose relations it leaves out, most connected first
+    records: list[str]  # the records it draws
+    left_out: list[str]  # ids of records it leaves out, most connected first
 
 
 def node_role(dossier: Dossier, record_id: str) -> str:
@@ -405,4 +406,4 @@ def _svg(
     out.append("</g>")
     out.extend(labels)  # on top: a label hides the stretch of its own arrow it sits on
     out.append("</g></svg>")
-    return RelationMap("".join(out), width, height, shown, left_out)
+    return RelationMap("".join(out), width, height, shown, records, left_out)

@@ -66,7 +66,7 @@ class Palette:
             f".arrowhead.style-conflict{{fill:{self.conflict}}}"
             f".edge.style-link{{stroke:{self.link}}}.arrowhead.style-link{{fill:{self.link}}}"
             f".edge.inferred{{stroke-dasharray:5 3}}.label-bg{{fill:{self.label_bg};opacity:0.92}}"
-            f".open-end{{fill:{self.edge}}}"
+            f".fade-stop{{stop-color:{self.edge}}}"
             f".axis{{stroke:{self.muted};stroke-width:1}}.grid{{stroke:#d0d5dc;stroke-width:0.6}}"
             f".span{{fill:{self.edge};opacity:0.75}}.point{{fill:{self.edge}}}"
             f".status-superseded .span,.status-superseded .point{{fill:none;stroke:{self.edge};"

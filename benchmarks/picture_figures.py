@@ -69,7 +69,9 @@ def _segments(element: ET.Element) -> list[Segment]:
         return [((x1, y1), (x2, y2))]
     if element.tag in (f"{SVG}polyline", f"{SVG}path"):
         text = element.get("points") or element.get("d") or ""
-        numbers = [float(n) for n in text.replace("M", " ").replace("L", " ").replace(",", " ").split()]
+        numbers = [
+            float(n) for n in text.replace("M", " ").replace("L", " ").replace(",", " ").split()
+        ]
         points = list(zip(numbers[::2], numbers[1::2], strict=True))
         return list(zip(points, points[1:], strict=False))
     return []

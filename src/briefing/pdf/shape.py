@@ -10,7 +10,7 @@ from briefing.dossier import Dossier, SourceDocument, source_facts
 from briefing.model import Citation, DateSpec, Event, Person, Quote, Record, Statement
 from briefing.model.kinds import PROFILED
 from briefing.model.sources import Provenanced
-from briefing.pictures import COLUMN, CHART_ROW_LIMIT, PRINT, print_charts, print_maps
+from briefing.pictures import CHART_ROW_LIMIT, COLUMN, PRINT, print_charts, print_maps
 from briefing.source_view import paragraphs
 
 # Typst lays out each footnote by re-flowing its page; past this many citations the briefing
@@ -104,13 +104,9 @@ class _Shaper:
         maps = print_maps(self.d, PRINT)
         left_out = maps[-1].left_out if maps else []
         return {
-            "relation_maps": [
-                {"svg": m.svg, "share": m.width / COLUMN.width} for m in maps
-            ],
+            "relation_maps": [{"svg": m.svg, "share": m.width / COLUMN.width} for m in maps],
             "map_left_out": [self.ref(r) for r in left_out],
-            "timeline_charts": [
-                {"svg": svg, "share": 1.0} for svg in print_charts(self.d, PRINT)
-            ],
+            "timeline_charts": [{"svg": svg, "share": 1.0} for svg in print_charts(self.d, PRINT)],
         }
 
     def profiles(self) -> dict[str, Any]:

@@ -154,7 +154,8 @@ def _layers(
             waiting[n] -= 1
             if waiting[n] == 0:
                 ready.append(n)
-    def lower(key: str, to: int) -> None:
+
+    def move_down(key: str, to: int) -> None:
         if to > layer[key] and used.get(to, 0.0) + sizes[key].w + H_SPACE <= limit:
             used[layer[key]] -= sizes[key].w + H_SPACE
             used[to] = used.get(to, 0.0) + sizes[key].w + H_SPACE
@@ -165,10 +166,10 @@ def _layers(
     # it is read with it.
     for key in [k for k in records if not before[k]]:
         for label in after[key]:
-            lower(label, min(layer[n] for n in after[label]) - 1)
-        lower(key, min(layer[n] for n in after[key]) - 1)
+            move_down(label, min(layer[n] for n in after[label]) - 1)
+        move_down(key, min(layer[n] for n in after[key]) - 1)
     for label in reversed([k for k in layer if k in labels]):
-        lower(label, layer[after[label][0]] - 1)
+        move_down(label, layer[after[label][0]] - 1)
     top = min(layer[r] for r in records)  # even, as every record's layer is
     return {k: v - top for k, v in layer.items()}
 
@@ -259,18 +260,18 @@ def _sugiyama(
     width = {k: sizes[k].w if k in sizes else 1.0 for row in rows for k in row}
     x = _spread(rows, chains, width, limit)
     band: dict[str, tuple[float, float]] = {}  # each row's top and bottom, by what is in it
-    top = 0.0
+    y = 0.0
     for row in rows:
         h = max((sizes[k].h for k in row if k in sizes), default=1.0)
-        band.update((k, (top, top + h)) for k in row)
-        top += h + V_SPACE
+        band.update((k, (y, y + h)) for k in row)
+        y += h + V_SPACE
     boxes = {k: Box(x[k], sum(band[k]) / 2, sizes[k].w, sizes[k].h) for k in layer}
     paths = {}
     for n, link in enumerate(links):
         chain = chains[2 * n] + chains[2 * n + 1][1:]
         # Straight down through each row it passes (a label's, or between boxes), so that
         # an arrow slants only between rows, where no box is.
-        inner = [(x[k], y) for k in chain[1:-1] for y in band[k]]
+        inner = [(x[k], edge) for k in chain[1:-1] for edge in band[k]]
         upper, lower = boxes[chain[0]], boxes[chain[-1]]
         points = [_port(upper, inner[0][0], upper.top + upper.h), *inner,
                   _port(lower, inner[-1][0], lower.top)]  # fmt: skip
@@ -302,9 +303,7 @@ def _spread(
     for sweep in range(6):
         pull, order = (up, rows) if sweep % 2 == 0 else (down, rows[::-1])
         for row in order:
-            wanted = [
-                sum(x[n] for n in pull[k]) / len(pull[k]) if pull[k] else x[k] for k in row
-            ]
+            wanted = [sum(x[n] for n in pull[k]) / len(pull[k]) if pull[k] else x[k] for k in row]
             _settle(row, wanted, width, limit, x)
     return x
 

@@ -126,8 +126,17 @@ def print_maps(dossier: Dossier, palette: Palette, frame: Frame = COLUMN) -> lis
     for n, (shown, drawing) in enumerate(pages):
         last = n == len(pages) - 1
         maps.append(
-            _svg(dossier, shown, drawing, shown, left_out if last else [], None, None, palette,
-                 f"map-{n + 1}")  # fmt: skip
+            _svg(
+                dossier,
+                shown,
+                drawing,
+                shown,
+                left_out if last else [],
+                None,
+                None,
+                palette,
+                f"map-{n + 1}",
+            )  # fmt: skip
         )
     return maps
 
@@ -237,8 +246,13 @@ def _bundles(dossier: Dossier, relations: list[Relation]) -> list[_Bundle]:
                 break
     keys = {id(r): k for k, r in _link_keys(relations).items()}
     return [
-        _Bundle(keys[id(rs[0])].replace("relation", "bundle"), rs, key[1],
-                [r.subject if key[2] else r.object for r in rs], key[2])  # fmt: skip
+        _Bundle(
+            keys[id(rs[0])].replace("relation", "bundle"),
+            rs,
+            key[1],
+            [r.subject if key[2] else r.object for r in rs],
+            key[2],
+        )  # fmt: skip
         for key, rs in sets.items()
         if len(rs) >= 3
     ]
@@ -296,7 +310,9 @@ def _drawing(dossier: Dossier, relations: list[Relation], frame: Frame) -> Drawi
 def _bundle_words(dossier: Dossier, bundle: _Bundle) -> str:
     first = bundle.relations[0]
     kind = dossier.relation_kinds[first.kind]
-    words = (kind.verb(plural=True) or "") if bundle.leaves_first else dossier.relation_parts(first)[1]
+    words = (
+        (kind.verb(plural=True) or "") if bundle.leaves_first else dossier.relation_parts(first)[1]
+    )
     return words + (" (claimed)" if first.according_to else "")
 
 
@@ -318,7 +334,9 @@ def _svg(
 ) -> RelationMap:
     width, height = drawing.width + 2 * GAP, drawing.height + 2 * GAP
     records = records_of(shown)
-    near = {e for r in dossier.relations_of(focus) for e in (r.subject, r.object)} if focus else set()
+    near = (
+        {e for r in dossier.relations_of(focus) for e in (r.subject, r.object)} if focus else set()
+    )
     title = (
         f"Relationship map of {dossier.name_of(focus)}" if focus else "Relationship map"
     ) + f": {len(shown)} sourced relations between {len(records)} records"
@@ -376,8 +394,7 @@ def _svg(
             f'width="{number(label.w)}" height="{number(label.h)}" rx="3"/>'
             + f'<text class="edge-label" x="{number(label.cx)}" '
             f'y="{number(label.cy + SMALL_SIZE * 0.35)}" font-size="{number(SMALL_SIZE)}" '
-            f'text-anchor="middle">{escape(words)}</text>'
-            + close_link(href)
+            f'text-anchor="middle">{escape(words)}</text>' + close_link(href)
         )
     out.append('</g><g class="nodes">')
     for key in bundles:

@@ -193,7 +193,8 @@ def _svg(marks: list[_Mark], width: float, href: Href | None, palette: Palette |
     height = FIRST_ROW + (max(m.row for m in marks) + 1) * ROW_H
     if dated:
         first, last = _span([m.event for m in dated])
-        title = f"Timeline chart: {len(marks)} events, {_words(first)} to {_words(last - timedelta(days=1))}"
+        last_day = _words(last - timedelta(days=1))
+        title = f"Timeline chart: {len(marks)} events, {_words(first)} to {last_day}"
     else:
         first = last = date.min
         title = f"Timeline chart: {len(marks)} events without a date"
@@ -299,7 +300,5 @@ def _item(mark: _Mark, svg_id: str, href: Href | None) -> str:
         f'font-weight="bold">{escape(_date_words(event))}</text>'
         + f'<text class="event-title" x="{number(mark.label_left + 3)}" '
         f'y="{number(label_y + 2 + 2 * SMALL_SIZE)}" font-size="{number(SMALL_SIZE)}">'
-        f"{escape(event.title)}</text>"
-        + close_link(href)
-        + "</g>"
+        f"{escape(event.title)}</text>" + close_link(href) + "</g>"
     )

@@ -66,12 +66,12 @@ def timeline_chart(
 
 
 def print_charts(dossier: Dossier, palette: Palette, frame: Frame = COLUMN) -> list[str]:
-    """The timeline for print, as charts of a page each (none past CHART_ROW_LIMIT rows in
-    all)."""
+    """The timeline for print, as charts of a page each; none when one chart would take
+    more than CHART_ROW_LIMIT rows."""
+    if len(_pieces(dossier.events, frame.width, CHART_ROW_LIMIT)) != 1:
+        return []
     rows = int((frame.height - FIRST_ROW) // ROW_H)
     pieces = _pieces(dossier.events, frame.width, rows)
-    if sum(max(m.row for m in piece) + 1 for piece in pieces) > CHART_ROW_LIMIT:
-        return []
     return [_svg(p, frame.width, None, palette, f"chart-{n + 1}") for n, p in enumerate(pieces)]
 
 

@@ -347,7 +347,7 @@ def _svg(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="briefing-map" id="{svg_id}" '
         f'width="{number(width)}" height="{number(height)}" '
         f'viewBox="{number(-GAP)} {number(-GAP)} {number(width)} {number(height)}" '
-        f'role="img" aria-labelledby="{svg_id}-title">',
+        f'aria-labelledby="{svg_id}-title">',
         f'<title id="{svg_id}-title">{escape(title)}</title>',
         palette.style() if palette else "",
         "<defs>",

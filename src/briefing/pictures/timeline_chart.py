@@ -201,7 +201,7 @@ def _svg(marks: list[_Mark], width: float, href: Href | None, palette: Palette |
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="briefing-chart" id="{svg_id}" '
         f'width="{number(width)}" height="{number(height)}" '
-        f'viewBox="0 0 {number(width)} {number(height)}" role="img" '
+        f'viewBox="0 0 {number(width)} {number(height)}" '
         f'aria-labelledby="{svg_id}-title">',
         f'<title id="{svg_id}-title">{escape(title)}</title>',
         palette.style() if palette else "",

@@ -7,7 +7,7 @@ overlap; printed, a chart too tall for a page goes on over several, each with it
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from html import escape
 
@@ -16,6 +16,7 @@ from briefing.model import Event
 from briefing.pictures.svg import (
     COLUMN,
     GAP,
+    GLYPH,
     SMALL_SIZE,
     Frame,
     Href,
@@ -47,6 +48,7 @@ class _Mark:
     label_left: float  # the label's left edge
     label_w: float
     row: int
+    title: str  # as shown: cut short where the chart is too narrow for it
 
 
 def timeline_chart(
@@ -106,8 +108,7 @@ def _pieces(events: list[Event], width: float, rows: int) -> list[list[_Mark]]:
 
 
 def _shifted(mark: _Mark, rows: int) -> _Mark:
-    return _Mark(mark.event, mark.x0, mark.x1, mark.open_start, mark.open_end,
-                 mark.label_left, mark.label_w, mark.row + rows)  # fmt: skip
+    return replace(mark, row=mark.row + rows)
 
 
 def _span(events: list[Event]) -> tuple[date, date]:
@@ -147,14 +148,15 @@ def _dated_marks(events: list[Event], width: float) -> list[_Mark]:
         x1 = x(latest + timedelta(days=1)) if latest is not None else width - MARGIN
         if _is_day(event):
             x1 = x0
-        w = _label_width(event)
+        w = _label_width(event, width)
         left = min(max(x0, MARGIN), width - MARGIN - w)  # the label starts at the mark if it can
         right = max(x1, left + w)
         row = next((i for i, edge in enumerate(rows) if edge + GAP <= min(x0, left)), len(rows))
         if row == len(rows):
             rows.append(0.0)
         rows[row] = right
-        marks.append(_Mark(event, x0, x1, earliest is None, latest is None, left, w, row))
+        marks.append(_Mark(event, x0, x1, earliest is None, latest is None, left, w, row,
+                           _title(event, width)))  # fmt: skip
     return marks
 
 
@@ -162,10 +164,10 @@ def _undated_marks(events: list[Event], width: float) -> list[_Mark]:
     """Undated events as labels, left to right and row after row, in the timeline's order."""
     marks, row, left = [], 0, MARGIN
     for event in events:
-        w = min(_label_width(event), width - 2 * MARGIN)
+        w = _label_width(event, width)
         if left > MARGIN and left + w > width - MARGIN:
             row, left = row + 1, MARGIN
-        marks.append(_Mark(event, left, left, False, False, left, w, row))
+        marks.append(_Mark(event, left, left, False, False, left, w, row, _title(event, width)))
         left += w + 2 * GAP
     return marks
 
@@ -175,8 +177,16 @@ def _is_day(event: Event) -> bool:
     return when is not None and when.precision == "day" and when.earliest == when.latest
 
 
-def _label_width(event: Event) -> float:
-    return max(text_width(_date_words(event), SMALL_SIZE), text_width(event.title, SMALL_SIZE)) + 6
+def _label_width(event: Event, width: float) -> float:
+    words = (_date_words(event), _title(event, width))
+    return max(text_width(line, SMALL_SIZE) for line in words) + 6
+
+
+def _title(event: Event, width: float) -> str:
+    """The event's title, cut short where it would not fit the chart (a phone's)."""
+    room = int((width - 2 * MARGIN - 6) // (SMALL_SIZE * GLYPH))
+    title = event.title
+    return title if len(title) <= room else title[: room - 1].rstrip() + "…"
 
 
 def _date_words(event: Event) -> str:
@@ -291,7 +301,7 @@ def _item(mark: _Mark, svg_id: str, href: Href | None) -> str:
     label_y = y + 8 if _when(event) is not None else y - 12
     return (
         f'<g class="event status-{event.status}">'
-        + open_link(href, "event", event.id)
+        + open_link(href, "event", event.id, event.title if mark.title != event.title else "")
         + drawn
         + f'<rect class="label-bg" x="{number(mark.label_left)}" y="{number(label_y)}" '
         f'width="{number(mark.label_w)}" height="{number(2 * SMALL_SIZE + 5)}"/>'
@@ -300,5 +310,5 @@ def _item(mark: _Mark, svg_id: str, href: Href | None) -> str:
         f'font-weight="bold">{escape(_date_words(event))}</text>'
         + f'<text class="event-title" x="{number(mark.label_left + 3)}" '
         f'y="{number(label_y + 2 + 2 * SMALL_SIZE)}" font-size="{number(SMALL_SIZE)}">'
-        f"{escape(event.title)}</text>" + close_link(href) + "</g>"
+        f"{escape(mark.title)}</text>" + close_link(href) + "</g>"
     )

@@ -21,6 +21,7 @@ from briefing.pictures import (
     relationship_map,
     timeline_chart,
 )
+from briefing.pictures.relationship_map import MAP_PAGES
 from briefing.pictures.svg import Box
 from briefing.pictures.timeline_chart import FIRST_ROW, ROW_H
 from support import FIXTURE, ROOT, edit, synthetic
@@ -159,6 +160,15 @@ def test_printed_maps_take_a_page_of_groups_each_rather_than_shrink(tmp_path):
     drawn = [r for p in pages for r in p.relations]
     assert len(drawn) == len(crowded.relations)  # every group on a page, none split
     assert not pages[-1].left_out
+
+
+def test_printed_maps_stop_at_their_pages_and_name_who_they_leave_out(tmp_path):
+    many = build_dossier(synthetic(130, tmp_path) / "dossier")  # thirteen councils
+    pages = print_maps(many, PRINT)
+    assert len(pages) == MAP_PAGES
+    drawn = {r for p in pages for r in p.records}
+    assert pages[-1].left_out and drawn.isdisjoint(pages[-1].left_out)
+    assert len(drawn) + len(pages[-1].left_out) == 130 + 13
 
 
 def test_a_neighbourhood_map_shows_two_steps_around_its_record(tmp_path):

@@ -105,7 +105,9 @@ class _Shaper:
         left_out = maps[-1].left_out if maps else []
         return {
             "relation_maps": [{"svg": m.svg, "share": m.width / COLUMN.width} for m in maps],
-            "map_left_out": [self.ref(r) for r in left_out],
+            # Who the map leaves out, the first dozen by name.
+            "map_left_out": [self.ref(r) for r in left_out[:12]],
+            "map_left_out_count": f"{len(left_out):,}",
             "timeline_charts": [{"svg": svg, "share": 1.0} for svg in print_charts(self.d, PRINT)],
         }
 

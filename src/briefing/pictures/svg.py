@@ -49,7 +49,6 @@ class Palette:
     support: str = "#2e6b34"
     conflict: str = "#a1262b"
     link: str = "#5a6270"
-    inference: str = "#8a5a00"
     label_bg: str = "#ffffff"
     font: str = "Libertinus Serif"
 

@@ -61,7 +61,7 @@ def timeline_chart(
 ) -> str | None:
     """The whole timeline in one chart as wide as the frame; None when there are no events,
     or more than CHART_ROW_LIMIT rows of them."""
-    pieces = _pieces(dossier.events, frame.width, CHART_ROW_LIMIT)
+    pieces = _pieces(dossier.events, frame.width, CHART_ROW_LIMIT, most=2)
     if len(pieces) != 1:
         return None
     return _svg(pieces[0], frame.width, href, palette, svg_id)
@@ -70,7 +70,7 @@ def timeline_chart(
 def print_charts(dossier: Dossier, palette: Palette, frame: Frame = COLUMN) -> list[str]:
     """The timeline for print, as charts of a page each; none when one chart would take
     more than CHART_ROW_LIMIT rows."""
-    if len(_pieces(dossier.events, frame.width, CHART_ROW_LIMIT)) != 1:
+    if len(_pieces(dossier.events, frame.width, CHART_ROW_LIMIT, most=2)) != 1:
         return []
     rows = int((frame.height - FIRST_ROW) // ROW_H)
     pieces = _pieces(dossier.events, frame.width, rows)
@@ -83,20 +83,25 @@ def _when(event: Event) -> EdtfDate | None:
     return None if spec is None else spec.date
 
 
-def _pieces(events: list[Event], width: float, rows: int) -> list[list[_Mark]]:
+def _pieces(
+    events: list[Event], width: float, rows: int, most: int | None = None
+) -> list[list[_Mark]]:
     """The events in charts of at most `rows` rows each, dated ones in date order, then the
-    undated in the timeline's order."""
+    undated in the timeline's order; no more than `most` charts where it is given."""
     dated = [e for e in events if _when(e) is not None]
     undated = [e for e in events if _when(e) is None]
     pieces: list[list[_Mark]] = []
     start = 0
-    while start < len(dated):
-        for end in range(len(dated), start, -1):  # the most events whose rows fit
-            marks = _dated_marks(dated[start:end], width)
-            if max(m.row for m in marks) < rows or end == start + 1:
-                break
-        pieces.append(marks)
-        start = end
+    while start < len(dated) and len(pieces) != most:
+        low, high = start + 1, len(dated)  # the most events whose rows fit, by halving
+        while low < high:
+            middle = (low + high + 1) // 2
+            if max(m.row for m in _dated_marks(dated[start:middle], width, rows)) < rows:
+                low = middle
+            else:
+                high = middle - 1
+        pieces.append(_dated_marks(dated[start:low], width, rows))
+        start = low
     if undated:
         marks = _undated_marks(undated, width)
         if pieces and max(m.row for m in pieces[-1]) + 2 + max(m.row for m in marks) < rows:
@@ -132,7 +137,9 @@ def _next_month(day: date) -> date:
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
-def _dated_marks(events: list[Event], width: float) -> list[_Mark]:
+def _dated_marks(events: list[Event], width: float, most: int = CHART_ROW_LIMIT) -> list[_Mark]:
+    """Each event's mark and label, in the first row with room for both; it stops at the
+    first mark that would open row `most` (counting from 0), as that is too many."""
     first, last = _span(events)
     total = (last - first).days
     plot = width - 2 * MARGIN
@@ -157,6 +164,8 @@ def _dated_marks(events: list[Event], width: float) -> list[_Mark]:
         rows[row] = right
         marks.append(_Mark(event, x0, x1, earliest is None, latest is None, left, w, row,
                            _title(event, width)))  # fmt: skip
+        if row == most:
+            break
     return marks
 
 

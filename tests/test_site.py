@@ -600,27 +600,39 @@ def built_without_pdf(project: Path) -> Path:
     return project
 
 
-def test_pictures_too_crowded_to_draw_give_way_to_lists_with_a_word_on_why(tmp_path):
-    # 39 people in four councils: relations join 43 records (a map draws 30) and the events
-    # would take 31 rows (a chart draws 30).
-    project = built_without_pdf(synthetic(39, tmp_path / "big"))
+def test_pictures_too_crowded_to_draw_in_full_say_what_they_leave_to_the_lists(tmp_path):
+    # 42 people in five councils: 47 records, more than the column holds at full size, and
+    # events that would take 31 rows (a chart draws 30).
+    project = built_without_pdf(synthetic(42, tmp_path / "big"))
     home = content(page(project / "build", "index.html"))
-    assert home.select_one("svg") is None
-    note = " ".join(home.select_one("p.map-left-out").text.split())
-    assert note.startswith("These 39 relations join 43 records, more than one map can show")
+    figure = home.select_one("figure.relmap")
+    assert figure.select_one("svg") is not None
+    note = " ".join(figure.select_one(".map-left-out").text.split())
+    assert note.startswith("The map shows the ")
+    assert note.endswith(" more, whose relations are in the list below.")
     listed = home.select("ul.relations li")
-    assert len(listed) == 39
+    assert len(listed) == 42
     assert " ".join(listed[1].text.split()).startswith("Bolat Abenov 00001 is part of Council 0000")
     assert all(item.select_one("a.cite") for item in listed)
     chart_note = home.select_one("p.chart-left-out")
     assert " ".join(chart_note.text.split()) == (
-        "These 39 events are too many for one chart (it draws up to 30 rows of them), "
+        "These 42 events are too many for one chart (it draws up to 30 rows of them), "
         "so the Timeline lists them without one."
     )
     assert chart_note.find("a")["href"] == "timeline/"
     timeline = content(page(project / "build", "timeline/"))
     assert "so they are listed below without one" in timeline.select_one("p.chart-left-out").text
-    assert len(timeline.select("ol.timeline > li")) == 39
+    assert len(timeline.select("ol.timeline > li")) == 42
+
+
+def test_a_main_record_page_maps_its_neighbourhood_and_lists_it(tmp_path):
+    project = built_without_pdf(synthetic(12, tmp_path / "small"))
+    person = content(page(project / "build", "people/p00000/"))
+    svg = person.select_one("figure.relmap svg")
+    assert svg.select_one("rect.node.focus") is not None
+    own, further = person.select("ul.relations")
+    assert " ".join(own.text.split()).startswith("Aliya Abenov 00000 is part of Council 0000")
+    assert len(further.select("li")) == 9  # the nine others in the council: two steps away
 
 
 def test_with_several_sources_each_page_and_item_points_at_its_own(tmp_path):

@@ -11,14 +11,7 @@ from briefing.dossier import Dossier, SourceDocument, source_facts
 from briefing.model import Citation, DateSpec, Event, Person, Question, Quote, Record, Statement
 from briefing.model.kinds import PROFILED, kind_label
 from briefing.model.sources import Provenanced
-from briefing.pictures import (
-    CHART_ROW_LIMIT,
-    MAP_LIMIT,
-    PRINT,
-    records_on_map,
-    relationship_map,
-    timeline_chart,
-)
+from briefing.pictures import CHART_ROW_LIMIT, COLUMN, PRINT, print_charts, print_maps
 from briefing.site.urls import TIMELINE, page_of, url_of
 from briefing.source_view import paragraphs
 
@@ -147,20 +140,27 @@ class _Shaper:
             if self.in_register
             else [self.source_text(doc) for doc in d.sources.values()],
             "citation_count": len(d.citations),
-            "relation_map": relationship_map(d, palette=PRINT, svg_id="map") or "",
-            # What the note in place of a map too crowded to draw says (numbers as printed).
-            "relation_counts": {
-                "relations": f"{len(d.relations):,}",
-                "records": f"{records_on_map(d.relations):,}",
-                "limit": str(MAP_LIMIT),
-            },
-            "timeline_chart": timeline_chart(d, palette=PRINT, svg_id="chart") or "",
+            **self.pictures(),
             "event_counts": {"events": f"{len(d.events):,}", "limit": str(CHART_ROW_LIMIT)},
             "relations": [
                 {"text": d.relation_sentence(r), **self.cited(r.cite, r.inference)}
                 for r in d.relations
                 if not self.in_register or {r.subject, r.object} & self.main
             ],
+        }
+
+    def pictures(self) -> dict[str, Any]:
+        """The map's pages and the chart's, each with its share of the text's width (a unit
+        of the drawing is 1/688 of it, so that text is never under 7 pt), and who the map
+        leaves out."""
+        maps = print_maps(self.d, PRINT)
+        left_out = maps[-1].left_out if maps else []
+        return {
+            "relation_maps": [{"svg": m.svg, "share": m.width / COLUMN.width} for m in maps],
+            # Who the map leaves out, the first dozen by name.
+            "map_left_out": [self.ref(r) for r in left_out[:12]],
+            "map_left_out_count": f"{len(left_out):,}",
+            "timeline_charts": [{"svg": svg, "share": 1.0} for svg in print_charts(self.d, PRINT)],
         }
 
     def profiles(self) -> dict[str, Any]:

@@ -22,6 +22,22 @@ Href = Callable[[str, str], str]  # (kind, id) -> link; kinds: "record", "event"
 
 
 @dataclass(frozen=True)
+class Frame:
+    """The room a picture is drawn for, in the SVG's units: a pixel on the site, where the
+    picture is never scaled up; in print, 1/688 of the text's width."""
+
+    width: float
+    height: float
+
+
+# The site's content column at 1280 px; the same column printed spans the text of an A4 or a
+# Letter page (7 pt to 11 units) and a page's room under a heading (Letter's, the shorter).
+COLUMN = Frame(688.0, 840.0)
+# A phone's column at 390 px, for the picture drawn in its place there.
+PHONE = Frame(340.0, 900.0)
+
+
+@dataclass(frozen=True)
 class Palette:
     """Explicit colours and font for media that cannot read the site's CSS (the PDF)."""
 
@@ -30,7 +46,9 @@ class Palette:
     node_fill: str = "#eef3f6"
     node_stroke: str = "#0b4f6c"
     edge: str = "#0b4f6c"
-    inference: str = "#8a5a00"
+    support: str = "#2e6b34"
+    conflict: str = "#a1262b"
+    link: str = "#5a6270"
     label_bg: str = "#ffffff"
     font: str = "Libertinus Serif"
 
@@ -39,9 +57,15 @@ class Palette:
             f"<style>text{{font-family:'{self.font}';fill:{self.ink}}}"
             f".node{{fill:{self.node_fill};stroke:{self.node_stroke};stroke-width:1.2}}"
             f".node-role,.edge-label,.axis-label,.event-date{{fill:{self.muted}}}"
-            f".edge{{stroke:{self.edge};stroke-width:1.4;fill:none}}"
-            f".edge.inferred{{stroke:{self.inference};stroke-dasharray:5 3}}"
-            f".arrowhead{{fill:{self.edge}}}.label-bg{{fill:{self.label_bg};opacity:0.92}}"
+            f".node.far{{stroke-dasharray:4 2}}.node.focus{{stroke-width:2.6}}"
+            f".cluster{{fill:none;stroke:{self.node_stroke};stroke-width:1;stroke-dasharray:2 2}}"
+            f".edge{{stroke:{self.edge};stroke-width:1.4;fill:none}}.arrowhead{{fill:{self.edge}}}"
+            f".edge.style-support{{stroke:{self.support}}}.arrowhead.style-support{{fill:{self.support}}}"
+            f".edge.style-conflict{{stroke:{self.conflict}}}"
+            f".arrowhead.style-conflict{{fill:{self.conflict}}}"
+            f".edge.style-link{{stroke:{self.link}}}.arrowhead.style-link{{fill:{self.link}}}"
+            f".edge.inferred{{stroke-dasharray:5 3}}.label-bg{{fill:{self.label_bg};opacity:0.92}}"
+            f".fade-stop{{stop-color:{self.edge}}}"
             f".axis{{stroke:{self.muted};stroke-width:1}}.grid{{stroke:#d0d5dc;stroke-width:0.6}}"
             f".span{{fill:{self.edge};opacity:0.75}}.point{{fill:{self.edge}}}"
             f".status-superseded .span,.status-superseded .point{{fill:none;stroke:{self.edge};"

@@ -27,7 +27,7 @@ from briefing.model import (
 )
 from briefing.model.kinds import kind_label
 from briefing.model.sources import Provenanced
-from briefing.pictures import records_on_map, relationship_map, timeline_chart
+from briefing.pictures import PHONE, RelationMap, neighbourhood, relationship_map, timeline_chart
 from briefing.site import jsonld
 from briefing.site.urls import JSON_NAME, PDF_NAME, page_of, url_of
 from briefing.source_view import ParagraphView, paragraphs
@@ -186,21 +186,25 @@ class TemplateHelpers:
             return self.link(f"sources/{citation.source_id}.md", f"c{citation.number}")
         return self.record_link(target)
 
-    def relationship_map(self, focus: str | None = None) -> Markup | None:
-        svg = relationship_map(
+    def relationship_map(self, focus: str | None = None) -> RelationMap | None:
+        return relationship_map(
             self.dossier, focus=focus, href=self._picture_href, svg_id=f"map-{focus or 'all'}"
         )
-        return Markup(svg) if svg else None
 
-    def timeline_chart(self) -> Markup | None:
-        svg = timeline_chart(self.dossier, href=self._picture_href, svg_id="chart")
-        return Markup(svg) if svg else None
+    def timeline_charts(self) -> tuple[Markup, Markup] | None:
+        """The chart for the column, and the one drawn in its place on a phone."""
+        wide = timeline_chart(self.dossier, href=self._picture_href, svg_id="chart")
+        narrow = timeline_chart(
+            self.dossier, frame=PHONE, href=self._picture_href, svg_id="chart-phone"
+        )
+        return (Markup(wide), Markup(narrow)) if wide and narrow else None
+
+    def svg(self, picture: RelationMap) -> Markup:
+        return Markup(picture.svg)
 
     def relations(self, focus: str | None = None) -> list[Relation]:
-        return self.dossier.relations if focus is None else self.dossier.relations_of(focus)
-
-    def records_on_map(self, focus: str | None = None) -> int:
-        return records_on_map(self.relations(focus))
+        """The relations a map shows: all of them, or a record's and its neighbours'."""
+        return self.dossier.relations if focus is None else neighbourhood(self.dossier, focus)
 
     def source_paragraphs(self, document: SourceDocument) -> list[ParagraphView]:
         key = document.source.id

@@ -18,7 +18,7 @@ from markupsafe import escape
 from briefing.cards import Card
 from briefing.dossier import Dossier
 from briefing.model.kinds import PROFILED
-from briefing.pictures import CHART_ROW_LIMIT, MAP_LIMIT
+from briefing.pictures import CHART_ROW_LIMIT, PHONE
 from briefing.site import sharing
 from briefing.site.helpers import Notes, TemplateHelpers, markdown_text
 from briefing.site.templatecache import use_template_cache
@@ -108,7 +108,7 @@ class SiteRenderer:
         )
         self.env.filters["oneline"] = lambda s: " ".join(str(s).split())
         self.env.filters["md_text"] = markdown_text
-        self.env.globals["map_limit"] = MAP_LIMIT
+        self.env.globals["phone_width"] = PHONE.width
         self.env.globals["chart_row_limit"] = CHART_ROW_LIMIT
         use_template_cache(self.env)
 

@@ -98,8 +98,7 @@ def test_a_page_field_without_a_saved_page_says_what_to_add(mini):
 def test_a_caption_marked_as_such_is_not_a_sentence_to_cite(mini):
     seed = mini.parent / "seeds" / "port-vell.txt"
     seed.write_text(
-        seed.read_text(encoding="utf-8")
-        + "\nVoters queue outside the town hall on Tuesday.\n",
+        seed.read_text(encoding="utf-8") + "\nVoters queue outside the town hall on Tuesday.\n",
         encoding="utf-8",
     )
     dossier, problems = check_dossier(mini)

@@ -1,4 +1,4 @@
-"""Command line: `briefing check [DOSSIER_DIR]` and `briefing schema [DOSSIER_DIR]`.
+"""Command line: `briefing check`, `briefing schema`, `briefing add-source` and `briefing draft`.
 
 Exit status: 0 ok, 1 invalid dossier, 2 usage error (argparse's own convention).
 """
@@ -11,7 +11,10 @@ import time
 from pathlib import Path
 
 from briefing import check_dossier
+from briefing.draft.review import count_line, drafts_in, publishing_refusal
+from briefing.intake import IntakeRefused, add_source
 from briefing.model.schema import write_schemas
+from briefing.problems import shorten
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -25,24 +28,44 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument(
         "dossier", nargs="?", default="dossier", help="dossier folder (default: dossier)"
     )
+    check.add_argument(
+        "--publish",
+        action="store_true",
+        help="also refuse drafts not yet reviewed, as publishing does",
+    )
     schema = commands.add_parser("schema", help="write the JSON Schema files editors use")
     schema.add_argument(
         "dossier", nargs="?", default="dossier", help="dossier folder (default: dossier)"
     )
+    add = commands.add_parser(
+        "add-source", help="add a saved web page (.html) or a text file as a new source"
+    )
+    add.add_argument("file", help="the saved page or text file")
+    add.add_argument("--id", help="the source's id (default: from its title)")
+    add.add_argument("--dossier", default="dossier", help="dossier folder (default: dossier)")
+    draft = commands.add_parser(
+        "draft", help="propose draft records for what a source says and the dossier lacks"
+    )
+    draft.add_argument("source", help="the source's id")
+    draft.add_argument("--dossier", default="dossier", help="dossier folder (default: dossier)")
     args = parser.parse_args(argv)
 
     root = Path(args.dossier)
     if not root.is_dir():
         print(f"briefing: error: no dossier folder at '{root}'", file=sys.stderr)
         return EXIT_USAGE
+    if args.command == "add-source":
+        return _add_source(Path(args.file), root, args.id)
+    if args.command == "draft":
+        return _draft(root, args.source)
     if args.command == "schema":
         for path in write_schemas(root):
             print(f"wrote {path}")
         return EXIT_OK
-    return _check(root)
+    return _check(root, publish=args.publish)
 
 
-def _check(root: Path) -> int:
+def _check(root: Path, *, publish: bool = False) -> int:
     started = time.perf_counter()
     dossier, problems = check_dossier(root)
     elapsed = time.perf_counter() - started
@@ -63,8 +86,37 @@ def _check(root: Path) -> int:
         for index in coverage.uncited:
             reason = coverage.explained.get(index, "no reason given")
             print(f"  uncited: '{coverage.sentences[index].text}' ({reason})")
+    drafts = drafts_in(dossier)
+    print(count_line(drafts))
     print(f"{warnings} warning{'s' * (warnings != 1)}; checked in {elapsed:.2f} s")
+    if publish and drafts:
+        print(f"briefing: {publishing_refusal(drafts)}", file=sys.stderr)
+        return EXIT_INVALID
     return EXIT_OK
+
+
+def _add_source(file: Path, root: Path, source_id: str | None) -> int:
+    try:
+        intake = add_source(file, root, source_id)
+    except IntakeRefused as exc:
+        print(f"briefing: error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"added source '{intake.source_id}': {intake.paragraphs} paragraphs")
+    for path in (intake.record, intake.seed, intake.page):
+        if path is not None:
+            print(f"  wrote {path}")
+    for paragraph in intake.marked:
+        print(f"  marked as {paragraph.mark}: '{shorten(paragraph.text, 70)}'")
+    for name, why in intake.flags.items():
+        print(f"  check {name}: {why}")
+    for note in intake.notes:
+        print(f"  not found: {note}")
+    print(f"next: `briefing draft {intake.source_id}`; the record is a draft until you confirm it")
+    return EXIT_OK
+
+
+def _draft(root: Path, source_id: str) -> int:
+    raise NotImplementedError
 
 
 if __name__ == "__main__":

@@ -106,7 +106,11 @@ class _Shaper:
             "timeline_chart": timeline_chart(d, palette=PRINT, svg_id="chart") or "",
             "event_counts": {"events": f"{len(d.events):,}", "limit": str(CHART_ROW_LIMIT)},
             "relations": [
-                {"text": d.relation_sentence(r), **self.cited(r.cite, r.inference)}
+                {
+                    "text": d.relation_sentence(r),
+                    "draft": r.draft,
+                    **self.cited(r.cite, r.inference),
+                }
                 for r in d.relations
             ],
         }
@@ -140,7 +144,11 @@ class _Shaper:
         return {"cites": [self.cite(c) for c in cites], "inference": inference or ""}
 
     def statement(self, statement: Statement) -> dict[str, Any]:
-        return {"text": statement.text, **self.cited(statement.cite, statement.inference)}
+        return {
+            "text": statement.text,
+            "draft": statement.draft,
+            **self.cited(statement.cite, statement.inference),
+        }
 
     def ref(self, record_id: str) -> dict[str, str]:
         return {
@@ -159,6 +167,7 @@ class _Shaper:
         source = document.source
         return {
             "title": source.title,
+            "draft": source.draft,
             "file": document.shown_as,
             "date": source.date.date.human(),
             "publisher": source.publisher.name if source.publisher else "",
@@ -181,6 +190,7 @@ class _Shaper:
         data: dict[str, Any] = {
             "id": record.id,
             "name": record.name,
+            "draft": record.draft,
             "kind": kind,
             "aliases": list(getattr(record, "aliases", [])),
             "short_name": getattr(record, "short_name", None) or "",
@@ -238,6 +248,7 @@ class _Shaper:
             "speaker": speaker,
             "role": quote.role or "",
             "delivery": quote.delivery,
+            "draft": quote.draft,
             "event": self.ref(quote.event) if quote.event else None,
             **self.cited(quote.cite, quote.inference),
         }
@@ -246,6 +257,7 @@ class _Shaper:
         return {
             "id": event.id,
             "title": event.title,
+            "draft": event.draft,
             "date": self.date(event.date),
             "status": event.status,
             "superseded_by": self.ref(event.superseded_by) if event.superseded_by else None,
@@ -273,6 +285,7 @@ class _Shaper:
             shaped.append({"kind": para.kind, "segments": segments})
         return {
             "title": document.source.title,
+            "draft": document.source.draft,
             "coverage": document.coverage.summary(),
             "facts": [
                 {"label": label, "text": text, **self.known(item)}

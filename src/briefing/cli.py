@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from briefing import check_dossier
+from briefing.draft import DraftRefused, draft_source
 from briefing.draft.review import count_line, drafts_in, publishing_refusal
 from briefing.intake import IntakeRefused, add_source
 from briefing.model.schema import write_schemas
@@ -116,7 +117,15 @@ def _add_source(file: Path, root: Path, source_id: str | None) -> int:
 
 
 def _draft(root: Path, source_id: str) -> int:
-    raise NotImplementedError
+    try:
+        report = draft_source(root, source_id)
+    except DraftRefused as exc:
+        print(f"briefing: error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    for line in report.lines():
+        print(line)
+    print("each draft is marked 'draft: true': review it, then remove the mark")
+    return EXIT_OK
 
 
 if __name__ == "__main__":

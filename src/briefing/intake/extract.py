@@ -40,7 +40,7 @@ class NoArticle(Exception):
 def paragraphs_from_html(html: str, title: str | None) -> list[Paragraph]:
     """The article's paragraphs; a leading heading that repeats the title is left out."""
     import trafilatura  # here: only intake needs it, and it takes a while to import
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]  # no stubs; trafilatura's own parser
 
     xml = trafilatura.extract(
         html,

@@ -120,7 +120,7 @@ def _authors(page: PageMetadata, site: str | None, reading: PageReading) -> None
         values = [v for v in page.get(name, []) if not v.startswith(("http://", "https://"))]
         if not values:
             continue
-        authors = []
+        authors: list[dict[str, Any]] = []
         for value in values:
             if any(value.lower() == a["name"].lower() for a in authors):
                 continue  # "Jeffrey Gettleman" and "JEFFREY GETTLEMAN" are one author

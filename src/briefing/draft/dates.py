@@ -30,7 +30,7 @@ _FORMS = [
     ("year", re.compile(r"\b(?:[Ii]n|[Ee]n|since|depuis) (?P<year>(?:19|20)\d\d)\b(?![-/]\d)")),
 ]
 _FUTURE = re.compile(
-    r"\b(?:will|is to|are to|set to|plans? to|planned|scheduled|expected to|hopes? to|"
+    r"\b(?:will|is to|are to|set to|plans? to|planned|scheduled|expect(?:s|ed)? to|hopes? to|"
     r"next|va|vont|doit|devait|devrait|prévu)\b",
     re.I,
 )

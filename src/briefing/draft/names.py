@@ -20,7 +20,7 @@ from functools import cache
 from briefing.text.dates import MONTHS, WEEKDAYS
 
 _WORD = r"[A-ZÀ-Þ](?:[\w\-’']*\w)?"
-_INITIAL = r"[A-Z]\.(?:[A-Z]\.)*"
+_INITIAL = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Gen|Rep|St)\.|al-[A-Z][\w’'-]*)"
 _GAP = r"(?:[ \t]+|[ \t]*\n(?![ \t]*\n)[ \t]*)"  # spaces or one line break, not a blank line
 _PARTICLE = r"(?:bin|al|de|des|du|d’|d'|von|van|der|of|for|on|and|in)"
 # A run of capitalised words, with initials, and particles between them.
@@ -55,6 +55,7 @@ ROLE_NOUNS = {
     "correspondent", "journalist", "reporter", "activist", "expert", "researcher",
     "economist", "chairman", "founder", "candidate", "rival", "challenger", "deputy",
     "fellow", "commander", "student", "teacher", "worker", "resident", "voter", "engineer",
+    "pilot", "clerk", "captain", "officer", "manager", "doctor", "nurse", "farmer", "owner",
     "ministre", "président", "porte-parole", "député", "retraité", "militant",
 }  # fmt: skip
 _ADJECTIVE_ENDINGS = ("ed", "al", "ic", "an", "ive", "ior", "ary", "ist", "ing")

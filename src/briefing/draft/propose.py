@@ -67,7 +67,14 @@ class _Drafter:
         self.finder = SourceText(self.text)
         self.sentences = document.coverage.sentences
         coverage = document.coverage
-        self.uncited = [i for i in coverage.uncited if i not in coverage.explained]
+        # Sentences no statement cites: the source record's own citations (its dateline,
+        # its date) do not count, or the lead sentence would never be drafted.
+        self.uncited = [
+            i
+            for i in coverage.factual
+            if i not in coverage.explained
+            and all(dossier.citation(n).record_kind == "source" for n in coverage.citing.get(i, []))
+        ]
         self.byline_paragraphs = {s.paragraph for s in self.sentences if s.kind == "byline"}
         self.taken_ids = {i for kind in PROFILED for i in dossier.profiles[kind.noun]}
         self.taken_ids |= {e.id for e in dossier.events} | {q.id for q in dossier.quotes}
@@ -214,9 +221,11 @@ class _Drafter:
         phrase = quotation.attribution
         verb = VERB_AT.search(phrase) if quotation.after else list(VERB_AT.finditer(phrase))[-1]
         assert verb is not None
-        if quotation.after and verb.start() == 0:  # '," said Martin Indyk, ...'
+        wide = verb.group().lower() in ("according to", "selon", "d'après", "d’après")
+        if quotation.after and (verb.start() == 0 or wide):  # '," said Martin Indyk, ...'
             who_start, who_end = start + verb.end(), start + len(phrase)
             pick_last = False
+            quotation.verb = verb.group()
         elif quotation.after:  # '," Danin said' / '" architect Aidar Ergaly told AFP'
             who_start, who_end = start, start + verb.start()
             pick_last = True

@@ -29,6 +29,8 @@ _VERB = "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=Tru
 VERB_AT = re.compile(rf"(?<![\w-])(?:{_VERB})(?![\w-])", re.I)
 _HYPOTHETICAL = re.compile(r"\bas if to (?:say|ask)\s*$|\bas though to say\s*$", re.I)
 _OPENERS = {"“": "”", "«": "»", '"': '"'}
+_SENTENCE_WIDE = {"selon", "according to", "d'après", "d’après"}  # attribute a whole sentence
+_NEAR = 60  # an attribution after a quotation starts within this many characters of it
 
 
 @dataclass
@@ -121,7 +123,7 @@ def _attribute(
     if _HYPOTHETICAL.search(before):
         return  # "as if to say ...": words put in someone's mouth, not said
     verb = VERB_AT.search(after)
-    if verb and not _OPENERS.keys() & set(after[: verb.start()]):
+    if verb and _attributes_after(after, verb):
         quotation.attribution = after.strip(" ,.;:")
         quotation.attribution_start = close_at + (len(after) - len(after.lstrip(" ,.;:")))
         quotation.verb = _verb_phrase(after[verb.start() :])
@@ -134,6 +136,21 @@ def _attribute(
         quotation.attribution_start = mark_at - len(before) + (len(before) - len(before.lstrip()))
         quotation.verb = last.group()
         quotation.after = False
+
+
+def _attributes_after(after: str, verb: re.Match[str]) -> bool:
+    """Whether the verb after a quotation attributes it: '," said X' or '," X said', close by;
+    not '," adding that ...' (the same speaker goes on) nor a clause about something else."""
+    between = after[: verb.start()].strip(" ,")
+    sentence_wide = verb.group().lower() in _SENTENCE_WIDE
+    if not sentence_wide and (_OPENERS.keys() & set(between) or verb.start() > _NEAR):
+        return False
+    if between and all(
+        w.lower() in ("but", "and", "then", "or", "mais", "et") for w in between.split()
+    ):
+        return False  # '" but insisted': the subject is before the quotation
+    following = after[verb.end() :].split()
+    return not (not between and following and following[0].lower() in ("that", "he", "she"))
 
 
 def _verb_phrase(words: str) -> str:

@@ -80,6 +80,7 @@ def add_source(file: Path, dossier: Path, source_id: str | None = None) -> Intak
             reading = read_page(metadata, seed_text(paragraphs))
         else:
             paragraphs = paragraphs_from_text(text)
+            reading = read_page({}, seed_text(paragraphs))
     except NoArticle as exc:
         raise IntakeRefused(f"{file.name}: {exc}") from None
     seed = seed_text(paragraphs)

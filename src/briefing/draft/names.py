@@ -73,7 +73,7 @@ _LEADING_WORDS = {
 }  # fmt: skip
 _APPOSITION = re.compile(
     r"^,\s+(?P<role>(?:a|an|the|one|executive|senior|former|retired|deputy|chief|"
-    r"\d{1,3}-year-old)\b[^,.;:“”\"«»]*)(?=[,.;])"
+    r"\d{1,3}-year-old)\b(?:[^,.;:“”\"«»]|(?<=\b[A-Z])\.)*)(?=[,.;])"
 )
 _AGE_AFTER = re.compile(r"^,\s+(?P<age>\d{1,3}),")
 _AGE_IN = re.compile(r"\b(?P<age>\d{1,3})-year-old\b")

@@ -111,7 +111,7 @@ class _Drafter:
         for run in runs:
             words = run.text.split()
             title, rest = split_title(run.text)
-            if is_organisation(run.text) and not title:
+            if is_organisation(run.text) and (not title or is_organisation(rest)):
                 self._entity("organisation", run.text, run)
             elif title and rest:
                 at = run.start + run.text.index(rest)

@@ -39,6 +39,7 @@ from briefing.collector import (
     release_to_collection,
 )
 from briefing.dossier import Dossier
+from briefing.draft.review import PUBLISH_VARIABLE, count_line, drafts_in, publishing_refusal
 from briefing.exports import exports
 from briefing.mkdocs.config import BriefingConfig
 from briefing.mkdocs.from_disk import SHIM_FILES, serve_worker_shim, write_search_index_script
@@ -133,6 +134,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             log.info(f"{shown}/: {dossier.summary()}")
             for document in dossier.sources.values():
                 log.info(document.coverage_line())
+            drafts = drafts_in(dossier)
+            log.info(count_line(drafts))
+            if drafts and os.environ.get(PUBLISH_VARIABLE) == "1":
+                raise PluginError(f"briefing: {publishing_refusal(drafts)}")
         self.dossier = dossier
         # Dates in the sitemap and the PDF come from the dossier, never from the clock.
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(build_timestamp(dossier)))

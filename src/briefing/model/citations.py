@@ -97,6 +97,15 @@ Citations = Annotated[
     ),
 ]
 
+DraftMark = Annotated[
+    bool,
+    Field(
+        description="Proposed by `briefing draft` (or read from a page by `briefing "
+        "add-source`) and not yet reviewed: shown marked as a draft, and publishing refuses "
+        "the dossier until an editor has checked it and removed the mark."
+    ),
+]
+
 InferenceBasis = Annotated[
     Text,
     Field(
@@ -132,3 +141,4 @@ class Statement(Strict):
     about: list[EntityRef] = Field(
         default_factory=list, description="Other records this statement concerns (cross-links)."
     )
+    draft: DraftMark = False

@@ -12,7 +12,14 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from briefing.model.citations import Citations, ClaimedBy, InferenceBasis, Statement, Unnamed
+from briefing.model.citations import (
+    Citations,
+    ClaimedBy,
+    DraftMark,
+    InferenceBasis,
+    Statement,
+    Unnamed,
+)
 from briefing.model.dates import DateInput
 from briefing.model.ids import (
     ActorRef,
@@ -117,6 +124,7 @@ class Record(Strict):
     name: Text
     summary: Statement = Field(description="One or two sourced sentences shown first.")
     statements: list[Statement] = Field(default_factory=list)
+    draft: DraftMark = False
 
 
 class Person(Record):
@@ -185,6 +193,7 @@ class Event(Strict):
     places: list[PlaceRef] = Field(default_factory=list)
     summary: Statement
     statements: list[Statement] = Field(default_factory=list)
+    draft: DraftMark = False
 
     @property
     def when(self) -> EdtfDate | None:
@@ -225,6 +234,7 @@ class Quote(Strict):
     inference: InferenceBasis | None = Field(
         None, description="When the attribution is the editors' reading, not the source's words."
     )
+    draft: DraftMark = False
 
     @model_validator(mode="after")
     def _text_or_parts(self) -> Quote:
@@ -300,3 +310,4 @@ class Relation(Strict):
     wording: str | None = Field(None, description="The source's own words for the link.")
     cite: Citations
     inference: InferenceBasis | None = None
+    draft: DraftMark = False

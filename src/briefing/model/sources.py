@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from briefing.model.citations import Citations, InferenceBasis
+from briefing.model.citations import Citations, DraftMark, InferenceBasis
 from briefing.model.dates import EdtfString, check_edtf
 from briefing.model.ids import PlaceRef, SlugId, Strict, Text
 from briefing.text.dates import EdtfDate
@@ -121,6 +121,7 @@ class Source(Strict):
         default_factory=list,
         description="Paragraphs that are captions, credits, bylines or graphics' titles.",
     )
+    draft: DraftMark = False
 
     @property
     def address(self) -> str | None:

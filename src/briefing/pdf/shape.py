@@ -143,7 +143,11 @@ class _Shaper:
             **self.pictures(),
             "event_counts": {"events": f"{len(d.events):,}", "limit": str(CHART_ROW_LIMIT)},
             "relations": [
-                {"text": d.relation_sentence(r), **self.cited(r.cite, r.inference)}
+                {
+                    "text": d.relation_sentence(r),
+                    "draft": r.draft,
+                    **self.cited(r.cite, r.inference),
+                }
                 for r in d.relations
                 if not self.in_register or {r.subject, r.object} & self.main
             ],
@@ -200,7 +204,11 @@ class _Shaper:
         return shaped
 
     def statement(self, statement: Statement) -> dict[str, Any]:
-        shaped = {"text": statement.text, **self.cited(statement.cite, statement.inference)}
+        shaped = {
+            "text": statement.text,
+            "draft": statement.draft,
+            **self.cited(statement.cite, statement.inference),
+        }
         if statement.according_to is not None:
             shaped["according_to"] = self.d.claimant(statement.according_to)
         return shaped
@@ -240,6 +248,7 @@ class _Shaper:
         source = document.source
         return {
             "title": source.title,
+            "draft": source.draft,
             "file": document.shown_as,
             "date": source.date.date.human(),
             "publisher": source.publisher.name if source.publisher else "",
@@ -262,6 +271,7 @@ class _Shaper:
         data: dict[str, Any] = {
             "id": record.id,
             "name": record.name,
+            "draft": record.draft,
             "kind": kind,
             "aliases": list(getattr(record, "aliases", [])),
             "short_name": getattr(record, "short_name", None) or "",
@@ -319,6 +329,7 @@ class _Shaper:
             "speaker": speaker,
             "role": quote.role or "",
             "delivery": quote.delivery,
+            "draft": quote.draft,
             "event": self.ref(quote.event) if quote.event else None,
             **self.cited(quote.cite, quote.inference),
         }
@@ -327,6 +338,7 @@ class _Shaper:
         return {
             "id": event.id,
             "title": event.title,
+            "draft": event.draft,
             "date": self.date(event.date),
             "status": event.status,
             "superseded_by": self.ref(event.superseded_by) if event.superseded_by else None,
@@ -356,6 +368,7 @@ class _Shaper:
             shaped.append({"kind": para.kind, "segments": segments})
         return {
             "title": document.source.title,
+            "draft": document.source.draft,
             "coverage": document.coverage.summary(),
             "facts": [
                 {"label": label, "text": text, **self.known(item)}

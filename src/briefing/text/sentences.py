@@ -20,12 +20,17 @@ SentenceKind = Literal[
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINK_LINE = re.compile(r"^(?:related|read more|see also|also read)(?: article| story)?\s*:", re.I)
 _BARE_URL = re.compile(r"^https?://\S+$")
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+# A sentence ends at . ! or ? (and any closing quote or bracket) before a capital or a digit,
+# which may open a quotation: straight, curly or French guillemets («, with or without a space).
+_SENTENCE_END = re.compile(
+    r"[.!?][\"'\u201d\u2019\u00bb)\]]*\s+(?=(?:[\"'\u201c\u2018(\[]|\u00ab\s?)?[A-Z0-9\u00c0-\u00de])"
+)
 _ABBREVIATIONS = {
     "a.m", "p.m", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "u.s", "u.k", "e.g", "i.e",
     "etc", "no", "gen", "col", "lt", "sgt", "prof", "inc", "ltd", "co", "vs", "rev", "gov",
 }  # fmt: skip
-_TERMINAL = re.compile(r"[.!?:;,][\"'\u201d\u2019)\]]*$")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")  # "J", "H.W", "U.N": no sentence ends there
+_TERMINAL = re.compile(r"[.!?:;,][\"'\u201d\u2019\u00bb)\]]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +75,7 @@ def _split_paragraph(paragraph: str, offset: int, number: int) -> list[Sentence]
     begin = 0
     for match in _SENTENCE_END.finditer(paragraph):
         word = _word_before(paragraph, match.start()).lower().lstrip("\"'(")
-        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        if word in _ABBREVIATIONS or _INITIALS.fullmatch(word):
             continue
         end = match.end() - (len(match.group()) - len(match.group().rstrip()))
         pieces.append(_sentence(paragraph, begin, end, offset, number))

@@ -1,0 +1,133 @@
+"""`briefing draft`: proposals from a source's words, each a verified draft; drafts shown
+marked, counted by `check`, refused by publishing; a re-run adds nothing and keeps edits."""
+
+from __future__ import annotations
+
+import os
+
+import yaml
+
+from briefing import build_dossier, check_dossier
+from briefing.cli import main
+from briefing.draft import draft_source
+from briefing.draft.quotes import find_quotations
+from briefing.intake import add_source
+from briefing.text.sentences import split_sentences
+from sitecheck import build_site, content, page
+from support import run_check
+from test_intake import project, saved
+
+
+def drafted(tmp_path):
+    dossier = project(tmp_path)
+    add_source(saved(tmp_path), dossier, "gazette")
+    draft_source(dossier, "gazette")
+    return dossier
+
+
+def test_quotes_people_and_statements_are_drafted_from_the_text_and_verify(tmp_path):
+    dossier = drafted(tmp_path)
+    checked = build_dossier(dossier)
+    quotes = {q.text: q for q in checked.quotes}
+    first = quotes["We will not hold a vote in tents,"]
+    assert first.draft and first.speaker == "elena-brisk" and first.delivery == "said"
+    assert first.role == "the council's chief clerk"
+    # The second part of the quotation continues the speaker quoted just before.
+    assert quotes["Every resident deserves a dry booth."].speaker == "elena-brisk"
+    reed = checked.people["tomas-reed"]
+    assert reed.draft and reed.age is not None and reed.age.years == 54
+    assert [r.title for r in reed.roles] == ["Harbour pilot"]
+    # Every factual sentence is cited by some draft, and every draft cites the source.
+    coverage = checked.sources["gazette"].coverage
+    assert coverage.share == 1.0
+    dated = [e for e in checked.events if e.date.wording == "on Tuesday"]
+    assert [str(e.date.date) for e in dated] == ["2021-05-11"]
+
+
+def test_check_counts_drafts_and_publishing_refuses_them(tmp_path, capsys):
+    dossier = drafted(tmp_path)
+    status, out, _ = run_check(dossier, capsys)
+    assert status == 0 and "drafts not yet reviewed" in out
+    status = main(["check", "--publish", str(dossier)])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "people/elena-brisk.yml: person 'Elena Brisk'" in err
+    assert "remove its 'draft: true'" in err
+
+
+def test_a_rerun_adds_nothing_and_keeps_the_editors_changes(tmp_path):
+    dossier = drafted(tmp_path)
+    person = dossier / "people" / "elena-brisk.yml"
+    edited = person.read_text(encoding="utf-8").replace("draft: true\n", "# checked by Ana\n")
+    person.write_text(edited, encoding="utf-8")
+    quotes = dossier / "quotes" / "quotes.yml"
+    before = quotes.read_text(encoding="utf-8")
+    report = draft_source(dossier, "gazette")
+    assert report.lines()[0] == "drafted: nothing new"
+    assert person.read_text(encoding="utf-8") == edited
+    assert quotes.read_text(encoding="utf-8") == before
+
+
+def test_drafts_are_added_to_existing_files_without_touching_their_lines(mini):
+    seed = mini.parent / "seeds" / "port-vell.txt"
+    seed.write_text(
+        seed.read_text(encoding="utf-8")
+        + '\nTomas Reed said the harbour "will reopen on Friday," and the quays were safe.\n',
+        encoding="utf-8",
+    )
+    person = mini / "people" / "tomas-reed.yml"
+    quotes = mini / "quotes" / "quotes.yml"
+    old_person, old_quotes = person.read_text(encoding="utf-8"), quotes.read_text(encoding="utf-8")
+    draft_source(mini, "gazette")
+    new_quotes = quotes.read_text(encoding="utf-8")
+    assert new_quotes.startswith(old_quotes.rstrip("\n"))  # comments and layout kept
+    added = yaml.safe_load(new_quotes)[-1]
+    assert added["text"] == "will reopen on Friday," and added["speaker"] == "tomas-reed"
+    assert person.read_text(encoding="utf-8") == old_person  # cited already: nothing to add
+    dossier, problems = check_dossier(mini)
+    assert dossier is not None, problems.report()
+
+
+def test_french_quotes_in_guillemets_are_attributed_and_sentences_split():
+    text = (
+        "Un Français a été tué samedi, a déclaré jeudi le ministre. «Pour certains on est très "
+        "interrogatif», a ajouté Laurent Fabius. «Les plus éprouvés» rentrent, selon le "
+        "ministère des Affaires étrangères."
+    )
+    sentences = split_sentences(text)
+    assert [s.text[:12] for s in sentences] == ["Un Français ", "«Pour certai", "«Les plus ép"]
+    quotations = find_quotations(text, sentences)
+    assert [q.text for q in quotations] == ["Pour certains on est très interrogatif",
+                                            "Les plus éprouvés"]  # fmt: skip
+    assert quotations[0].attribution == "a ajouté Laurent Fabius" and quotations[0].after
+    assert quotations[1].attribution == "rentrent, selon le ministère des Affaires étrangères"
+
+
+def test_scare_quotes_and_imagined_speech_are_not_quotations():
+    text = 'He was buoyed by a string of "wins". His face seemed as if to say "You got me?"'
+    quotations = find_quotations(text, split_sentences(text))
+    assert all(q.attribution is None for q in quotations)
+
+
+def test_a_draft_is_shown_marked_on_the_site_and_refused_when_published(tmp_path):
+    dossier = drafted(tmp_path)
+    root = dossier.parent
+    (root / "mkdocs.yml").write_text(
+        "site_name: Harbour\nsite_url: http://127.0.0.1:8000/\ntheme: {name: material}\n"
+        "plugins: [search, {briefing: {pdf: false}}]\n",
+        encoding="utf-8",
+    )
+    (root / "docs").mkdir()
+    out = tmp_path / "site"
+    result = build_site(root, out)
+    assert result.returncode == 0, result.stderr
+    shown = content(page(out, "people/elena-brisk/"))
+    assert "Draft — not yet reviewed" in shown.select_one(".draft-note").text
+    os.environ["BRIEFING_PUBLISH"] = "1"
+    try:
+        refused = build_site(root, tmp_path / "published")
+    finally:
+        del os.environ["BRIEFING_PUBLISH"]
+    assert refused.returncode != 0
+    assert "drafts not yet reviewed" in refused.stderr
+    assert not (tmp_path / "published" / "index.html").exists()

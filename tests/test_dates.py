@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.text.dates import EdtfDate, Shift, resolve_relative
+from briefing.text.dates import EdtfDate, Shift, Wording, resolve_relative
 
 
 def test_precision_and_human_form():
@@ -32,19 +32,24 @@ def test_sorting_across_precisions():
 
 def test_relative_dates_against_an_anchor():
     thursday = EdtfDate.parse("2022-11-17")
-    assert str(resolve_relative(thursday, weekday="thursday")) == "2022-11-17"
-    assert str(resolve_relative(thursday, weekday="sunday", direction="after")) == "2022-11-20"
-    assert str(resolve_relative(thursday, weekday="monday")) == "2022-11-14"
-    assert str(resolve_relative(thursday, month="march")) == "2022-03"
-    assert str(resolve_relative(thursday, month="december")) == "2021-12"
-    assert str(resolve_relative(thursday, month="december", direction="after")) == "2022-12"
-    assert str(resolve_relative(thursday, same_year=True)) == "2022"
+    assert str(resolve_relative(thursday, Wording(weekday="thursday"))) == "2022-11-17"
+    assert (
+        str(resolve_relative(thursday, Wording(weekday="sunday", direction="after")))
+        == "2022-11-20"
+    )
+    assert str(resolve_relative(thursday, Wording(weekday="monday"))) == "2022-11-14"
+    assert str(resolve_relative(thursday, Wording(month="march"))) == "2022-03"
+    assert str(resolve_relative(thursday, Wording(month="december"))) == "2021-12"
+    assert (
+        str(resolve_relative(thursday, Wording(month="december", direction="after"))) == "2022-12"
+    )
+    assert str(resolve_relative(thursday, Wording(same_year=True))) == "2022"
     assert resolve_relative(thursday) == thursday
 
 
 def test_weekday_needs_a_day_precise_anchor():
     with pytest.raises(ValueError, match="day-precise"):
-        resolve_relative(EdtfDate.parse("2022-11"), weekday="sunday")
+        resolve_relative(EdtfDate.parse("2022-11"), Wording(weekday="sunday"))
 
 
 @pytest.mark.parametrize(
@@ -92,11 +97,11 @@ def test_impossible_dates_say_what_is_wrong(bad, says):
 
 def test_spans_and_seasons_counted_from_the_anchor():
     thursday = EdtfDate.parse("2015-03-19")
-    assert str(resolve_relative(thursday, ago=Shift(4, "years"))) == "2011"
-    assert str(resolve_relative(thursday, ago=Shift(3, "days"))) == "2015-03-16"
-    assert str(resolve_relative(thursday, ahead=Shift(2, "months"))) == "2015-05"
-    assert str(resolve_relative(thursday, season="fall")) == "2014-23"  # "last fall"
-    assert str(resolve_relative(thursday, season="spring")) == "2014-21"  # not this one
-    assert str(resolve_relative(thursday, season="spring", direction="after")) == "2016-21"
+    assert str(resolve_relative(thursday, Wording(ago=Shift(4, "years")))) == "2011"
+    assert str(resolve_relative(thursday, Wording(ago=Shift(3, "days")))) == "2015-03-16"
+    assert str(resolve_relative(thursday, Wording(ahead=Shift(2, "months")))) == "2015-05"
+    assert str(resolve_relative(thursday, Wording(season="fall"))) == "2014-23"  # "last fall"
+    assert str(resolve_relative(thursday, Wording(season="spring"))) == "2014-21"  # not this one
+    assert str(resolve_relative(thursday, Wording(season="spring", direction="after"))) == "2016-21"
     with pytest.raises(ValueError, match="as precise as a day"):
-        resolve_relative(EdtfDate.parse("2015"), ago=Shift(3, "days"))
+        resolve_relative(EdtfDate.parse("2015"), Wording(ago=Shift(3, "days")))

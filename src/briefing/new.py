@@ -1,7 +1,7 @@
 """`briefing new DIR`: a new briefing project, ready to build, with an example dossier.
 
 The project is copied from `starter/`: mkdocs.yml, a Makefile whose `make site` and `make test`
-set everything up, a README, the Pages workflow, a palette, tests of the dossier, and a
+set everything up, a README, the Pages workflow, tests of the dossier, an empty docs/, and a
 dossier with one example record of each kind made from an example report in seeds/. Its
 requirements.txt pins the versions of the engine's dependencies installed here, and names the
 engine as it is installed here (a folder, or a release).
@@ -32,6 +32,7 @@ def new_project(target: Path, title: str) -> list[Path]:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ProjectExists(f"{target} exists and is not an empty folder")
     written = _copy(resources.files("briefing") / "starter", target, title)
+    (target / "docs").mkdir(exist_ok=True)  # the project's own pages, none to begin with
     requirements = target / "requirements.txt"
     requirements.write_text(_requirements(), encoding="utf-8")
     written.append(requirements)

@@ -260,57 +260,60 @@ class Shift:
     unit: Unit
 
 
-def resolve_relative(
-    anchor: EdtfDate,
-    *,
-    weekday: str | None = None,
-    month: str | None = None,
-    season: str | None = None,
-    same_year: bool = False,
-    ago: Shift | None = None,
-    ahead: Shift | None = None,
-    direction: Direction = "before",
-) -> EdtfDate:
+@dataclass(frozen=True)
+class Wording:
+    """What relative wording says, at most one of the rules below; none is the anchor itself."""
+
+    weekday: str | None = None  # "Thursday"
+    month: str | None = None  # "in March"
+    season: str | None = None  # "last fall"
+    same_year: bool = False  # "earlier this year"
+    ago: Shift | None = None  # "four years ago"
+    ahead: Shift | None = None  # "in two weeks"
+    direction: Direction = "before"  # a weekday, month or season before the anchor, or after
+
+
+def resolve_relative(anchor: EdtfDate, wording: Wording = Wording()) -> EdtfDate:
     """Resolve relative wording against the anchor (a source's date).
 
     - weekday: the nearest such day on or before (or on or after) the anchor — "Thursday".
     - month: the nearest such month up to (or from) the anchor's month — "in March".
     - season: the nearest such season ended before (or begun after) the anchor — "last fall".
     - same_year: the anchor's year — "earlier this year".
-    - ago / ahead: the anchor moved back or on by a span, at the span's precision —
-      "four years ago" is a year, "three days ago" a day.
+    - ago / ahead: the anchor moved back or on by a span, at the span's precision — "four
+      years ago" is a year, "three days ago" a day.
     - nothing: the anchor itself — "the article's date".
     """
-    if ago is not None or ahead is not None:
-        shift = ago or ahead
+    if wording.ago is not None or wording.ahead is not None:
+        shift = wording.ago or wording.ahead
         assert shift is not None
-        return _shifted(anchor, shift, -1 if ago is not None else 1)
+        return _shifted(anchor, shift, -1 if wording.ago is not None else 1)
     start = anchor.earliest
     if start is None or anchor.interval:
         raise ValueError(f"relative wording needs a single anchor date, not '{anchor}'")
     qualifier = anchor.qualifier
-    if weekday is not None:
+    if wording.weekday is not None:
         if anchor.precision != "day":
             raise ValueError(f"a weekday needs a day-precise anchor date, not '{anchor}'")
-        target = WEEKDAYS.index(weekday)
-        if direction == "before":
+        target = WEEKDAYS.index(wording.weekday)
+        if wording.direction == "before":
             days = -((start.weekday() - target) % 7)
         else:
             days = (target - start.weekday()) % 7
         return EdtfDate.of(start + timedelta(days=days), "day", qualifier)
-    if month is not None:
-        target_month = MONTHS.index(month) + 1
+    if wording.month is not None:
+        target_month = MONTHS.index(wording.month) + 1
         if anchor.month is None:
             return EdtfDate.parse(f"{start.year:04d}-{target_month:02d}{qualifier}")
         year = start.year
-        if direction == "before" and target_month > start.month:
+        if wording.direction == "before" and target_month > start.month:
             year -= 1
-        if direction == "after" and target_month < start.month:
+        if wording.direction == "after" and target_month < start.month:
             year += 1
         return EdtfDate.parse(f"{year:04d}-{target_month:02d}{qualifier}")
-    if season is not None:
-        return _nearest_season(anchor, SEASONS[season], direction)
-    if same_year:
+    if wording.season is not None:
+        return _nearest_season(anchor, SEASONS[wording.season], wording.direction)
+    if wording.same_year:
         return EdtfDate.parse(f"{start.year:04d}{qualifier}")
     return anchor
 
@@ -347,30 +350,21 @@ def _nearest_season(anchor: EdtfDate, season: int, direction: Direction) -> Edtf
     raise AssertionError("a season comes round every year")  # pragma: no cover
 
 
-def describe_rule(
-    *,
-    weekday: str | None = None,
-    month: str | None = None,
-    season: str | None = None,
-    same_year: bool = False,
-    ago: Shift | None = None,
-    ahead: Shift | None = None,
-    direction: Direction = "before",
-) -> str:
+def describe_rule(wording: Wording) -> str:
     """Words (ending in a space) for how a relative date was resolved, for the inference basis."""
-    if ago is not None:
-        return f"{ago.amount} {ago.unit} before "
-    if ahead is not None:
-        return f"{ahead.amount} {ahead.unit} after "
-    if weekday is not None:
-        side = "on or before" if direction == "before" else "on or after"
-        return f"the {weekday.capitalize()} {side} "
-    if month is not None:
-        side = "up to" if direction == "before" else "from"
-        return f"the nearest {month.capitalize()} {side} "
-    if season is not None:
-        side = "before" if direction == "before" else "after"
-        return f"the nearest {season} {side} "
-    if same_year:
+    if wording.ago is not None:
+        return f"{wording.ago.amount} {wording.ago.unit} before "
+    if wording.ahead is not None:
+        return f"{wording.ahead.amount} {wording.ahead.unit} after "
+    if wording.weekday is not None:
+        side = "on or before" if wording.direction == "before" else "on or after"
+        return f"the {wording.weekday.capitalize()} {side} "
+    if wording.month is not None:
+        side = "up to" if wording.direction == "before" else "from"
+        return f"the nearest {wording.month.capitalize()} {side} "
+    if wording.season is not None:
+        side = "before" if wording.direction == "before" else "after"
+        return f"the nearest {wording.season} {side} "
+    if wording.same_year:
         return "the year of "
     return ""

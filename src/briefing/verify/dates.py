@@ -8,7 +8,7 @@ from __future__ import annotations
 from briefing.model import DateSpec, Event
 from briefing.model.dates import RelativeRule
 from briefing.problems import Problems, some_of
-from briefing.text.dates import describe_rule, resolve_relative
+from briefing.text.dates import Wording, describe_rule, resolve_relative
 from briefing.verify.citations import PreparedSource, only_source
 from briefing.verify.walk import Node
 
@@ -51,21 +51,21 @@ def _resolve_against_source(
         return
     source = sources[anchor_id].source
     anchor = source.date.date
-    rule_args = {
-        "weekday": rule.weekday,
-        "month": rule.month,
-        "season": rule.season,
-        "same_year": rule.same_year,
-        "ago": rule.ago.shift() if rule.ago else None,
-        "ahead": rule.ahead.shift() if rule.ahead else None,
-        "direction": rule.direction,
-    }
+    wording = Wording(
+        weekday=rule.weekday,
+        month=rule.month,
+        season=rule.season,
+        same_year=rule.same_year,
+        ago=rule.ago.shift() if rule.ago else None,
+        ahead=rule.ahead.shift() if rule.ahead else None,
+        direction=rule.direction,
+    )
     try:
-        resolved = resolve_relative(anchor, **rule_args)  # type: ignore[arg-type]  # as typed above
+        resolved = resolve_relative(anchor, wording)
     except ValueError as exc:
         problems.error(node.file.shown_as, str(exc), **node.file.where((*node.loc, "relative")))
         return
-    how = describe_rule(**rule_args)  # type: ignore[arg-type]  # as typed above
+    how = describe_rule(wording)
     basis = f"'{spec.wording}' resolved as {how}the date of {source.title} ({anchor.human()}" + (
         ", itself an editorial inference)" if source.date.inference else ")"
     )

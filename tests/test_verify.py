@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing.load import load_dossier
+from briefing.model import Quote
 from briefing.problems import Problems
 from briefing.verify import verify
 from support import FIXTURE, edit
@@ -216,6 +217,21 @@ def test_two_events_each_placed_by_the_other_are_refused(mini):
 
 
 @pytest.mark.parametrize(
+    ("parts", "words"),
+    [
+        (["The stations are gone,", "We will rebuild them."], "The stations are gone. We will"),
+        (["We will rebuild the stations,", "before anyone votes."], "the stations, before anyone"),
+    ],
+)
+def test_a_split_quotation_reads_with_the_stop_its_comma_stood_for(parts, words):
+    """The comma before the attribution ends the sentence when the next part opens a new one."""
+    quote = Quote.model_validate(
+        {"id": "q", "parts": parts, "speaker": "s", "delivery": "said", "cite": "x"}
+    )
+    assert words in quote.words and not quote.words.endswith(",")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "We will rebuild [the polling] stations before anyone casts a ballot,",
@@ -266,7 +282,7 @@ def test_a_quotation_split_by_its_attribution_stays_one_quote(mini):
     dossier = verify(done, problems)
     assert [p.message for p in problems.errors] == []
     quote = next(q for q in dossier.quotes if q.id == "reed-rebuild")
-    assert quote.words == "We will rebuild the stations, Before anyone casts a ballot."
+    assert quote.words == "We will rebuild the stations. Before anyone casts a ballot."
     edit(quotes, "    - Before anyone casts a ballot.", "    - Before anyone votes.")
     done, problems = loaded(mini)
     assert verify(done, problems) is None

@@ -49,8 +49,8 @@ def test_cross_references_each_record_page_shows(dossier):
     assert "elena-brisk" in [e.participants[0] for e in dossier.events_with("elena-brisk")]
 
 
-def test_the_summary_line_counts_each_kind(dossier):
+def test_the_summary_line_counts_each_kind_in_the_singular_or_the_plural(dossier):
     assert dossier.summary() == (
-        "2 people, 1 groups, 1 organisations, 1 places, 4 events, 2 quotes, "
+        "2 people, 1 group, 1 organisation, 1 place, 4 events, 2 quotes, "
         "3 relations; 23 citations verified"
     )

@@ -37,7 +37,7 @@ def test_the_build_says_what_it_checked(built):
     """`make site` runs the build alone, so the build reports what `briefing check` does."""
     _, log = built
     assert (
-        "dossier/: 2 people, 1 groups, 1 organisations, 1 places, 4 events, 2 quotes, "
+        "dossier/: 2 people, 1 group, 1 organisation, 1 place, 4 events, 2 quotes, "
         "3 relations; 23 citations verified" in log
     )
     assert "coverage of seeds/port-vell.txt: 100% of factual sentences cited (5/5)" in log

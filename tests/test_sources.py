@@ -115,6 +115,27 @@ def test_a_caption_marked_as_such_is_not_a_sentence_to_cite(mini):
     assert [s.kind for s in coverage.sentences if "Voters queue" in s.text] == ["caption"]
 
 
+def test_a_list_item_marked_as_such_is_a_sentence_to_cite_not_a_subheading(mini):
+    seed = mini.parent / "seeds" / "port-vell.txt"
+    seed.write_text(
+        seed.read_text(encoding="utf-8") + "\nThe ferry keeps to its winter timetable\n",
+        encoding="utf-8",
+    )
+    dossier, problems = check_dossier(mini)
+    assert problems.warnings == []  # one short line without a full stop: read as a subheading
+    edit(
+        mini / "sources" / "gazette.yml",
+        "title: the Gazette report\n",
+        "title: the Gazette report\nmarked:\n  - {text: The ferry keeps, as: item}\n",
+    )
+    dossier, problems = check_dossier(mini)
+    (warning,) = problems.warnings
+    assert "sentence not cited by any statement: 'The ferry keeps to its winter timetable'" in (
+        warning.message
+    )
+    assert dossier.sources["gazette"].coverage.summary() == ("83% of factual sentences cited (5/6)")
+
+
 def test_a_marked_paragraph_must_be_in_the_text(mini):
     edit(
         mini / "sources" / "gazette.yml",

@@ -9,7 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
+from briefing import check_dossier
 from briefing.cli import main
 from support import ROOT, SEVERAL
 
@@ -43,6 +45,25 @@ def test_briefing_new_writes_a_project_that_builds_and_passes_its_tests(tmp_path
     tests = run(["make", "test"], project)
     assert tests.returncode == 0, tests.stdout + tests.stderr
     assert "Ran 3 tests" in tests.stderr and "OK" in tests.stderr
+
+
+def test_a_title_with_a_colon_or_quote_marks_is_the_title_everywhere(tmp_path):
+    title = 'Sudan: "sanctions" lifted # for now'
+    project = tmp_path / "sudan"
+    assert main(["new", str(project), "--title", title]) == 0
+    dossier, problems = check_dossier(project / "dossier")
+    assert dossier is not None, problems.report()
+    assert dossier.meta.title == title
+    config = yaml.load((project / "mkdocs.yml").read_text("utf-8"), Loader=_TaggedLoader)
+    assert config["site_name"] == title
+    assert (project / "README.md").read_text("utf-8").startswith(f"# {title}\n")
+
+
+class _TaggedLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's `!ENV [NAME, default]` as its default."""
+
+
+_TaggedLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
 def test_a_new_project_is_never_written_over_an_existing_one(tmp_path, capsys):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing.load import load_dossier
+from briefing.model import Quote
 from briefing.problems import Problems
 from briefing.verify import verify
 from support import FIXTURE, edit
@@ -162,6 +163,38 @@ def test_events_placed_after_another_stand_beside_it_and_undated_ones_come_last(
     assert later.when is None and "which the source does not date either" in later.date.inferred
 
 
+def test_an_event_after_one_known_only_to_have_ended_by_a_date_gets_no_date(mini):
+    """Before April 2021 and then after that: any time at all, so no earliest date."""
+    (mini / "events" / "more.yml").write_text(
+        """- id: council-sits
+  title: The council sits
+  date: {relative: {before: date-moved}, wording: first}
+  summary:
+    text: The council set the vote.
+    cite: The council first set the vote
+- id: repairs-start
+  title: Repairs to the stations begin
+  date: {relative: {after: council-sits}, wording: to allow repairs}
+  summary:
+    text: The move allowed repairs.
+    cite: it moved the date to allow repairs
+""",
+        encoding="utf-8",
+    )
+    dossier = verify(*loaded(mini))
+    sits, repairs = (
+        next(e for e in dossier.events if e.id == i) for i in ("council-sits", "repairs-start")
+    )
+    assert str(sits.when) == "../2021-04"
+    assert repairs.when is None
+    assert repairs.date.inferred == (
+        "'to allow repairs' placed after the event 'council-sits' (until April 2021), which "
+        "gives it no earliest date"
+    )
+    order = [e.id for e in dossier.events]
+    assert order.index("repairs-start") == order.index("council-sits") + 1
+
+
 def test_two_events_each_placed_by_the_other_are_refused(mini):
     (mini / "events" / "more.yml").write_text(
         EVENTS.replace("{after: date-moved}", "{after: vote-later}").replace(
@@ -181,6 +214,21 @@ def test_two_events_each_placed_by_the_other_are_refused(mini):
         "this date and the one of 'council-sits' are each placed after or before the other; "
         "date one of them",
     }
+
+
+@pytest.mark.parametrize(
+    ("parts", "words"),
+    [
+        (["The stations are gone,", "We will rebuild them."], "The stations are gone. We will"),
+        (["We will rebuild the stations,", "before anyone votes."], "the stations, before anyone"),
+    ],
+)
+def test_a_split_quotation_reads_with_the_stop_its_comma_stood_for(parts, words):
+    """The comma before the attribution ends the sentence when the next part opens a new one."""
+    quote = Quote.model_validate(
+        {"id": "q", "parts": parts, "speaker": "s", "delivery": "said", "cite": "x"}
+    )
+    assert words in quote.words and not quote.words.endswith(",")
 
 
 @pytest.mark.parametrize(
@@ -234,7 +282,7 @@ def test_a_quotation_split_by_its_attribution_stays_one_quote(mini):
     dossier = verify(done, problems)
     assert [p.message for p in problems.errors] == []
     quote = next(q for q in dossier.quotes if q.id == "reed-rebuild")
-    assert quote.words == "We will rebuild the stations, Before anyone casts a ballot."
+    assert quote.words == "We will rebuild the stations. Before anyone casts a ballot."
     edit(quotes, "    - Before anyone casts a ballot.", "    - Before anyone votes.")
     done, problems = loaded(mini)
     assert verify(done, problems) is None

@@ -372,12 +372,14 @@ class Dossier:
 
     def summary(self) -> str:
         """What was checked, in one line (`briefing check` and the build both print it)."""
-        counted = [(len(self.profiles[kind.noun]), kind.folder) for kind in PROFILED]
-        counted += [(len(self.events), "events"), (len(self.quotes), "quotes")]
-        counted += [(len(self.relations), "relations")]
+        counted = [(len(self.profiles[k.noun]), k.noun, k.folder) for k in PROFILED]
+        counted += [(len(self.events), "event", "events"), (len(self.quotes), "quote", "quotes")]
+        counted += [(len(self.relations), "relation", "relations")]
         if self.questions:
-            counted.append((len(self.questions), "facts with competing accounts"))
-        listed = ", ".join(f"{count} {folder}" for count, folder in counted)
+            counted.append((len(self.questions), "fact", "facts"))
+        listed = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counted)
+        if self.questions:
+            listed += " with competing accounts"
         return f"{listed}; {len(self.citations)} citations verified"
 
 

@@ -50,7 +50,9 @@ def _copy(folder: Traversable, target: Path, title: str) -> list[Path]:
         if entry.is_dir():
             written += _copy(entry, path, title)
         else:
-            path.write_text(entry.read_text("utf-8").replace(TITLE, title), encoding="utf-8")
+            # In YAML the title goes quoted, so that a colon or a quote mark in it stays text.
+            quoted = json.dumps(title, ensure_ascii=False) if path.suffix == ".yml" else title
+            path.write_text(entry.read_text("utf-8").replace(TITLE, quoted), encoding="utf-8")
             written.append(path)
     return written
 

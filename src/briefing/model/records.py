@@ -247,9 +247,14 @@ class Quote(Strict):
     @property
     def words(self) -> str:
         """The quotation as a reader sees it: its parts joined, whitespace folded, and the
-        comma, colon or semicolon that led into the attribution dropped."""
-        joined = " ".join(" ".join(part.split()) for part in (self.parts or [self.text or ""]))
-        return joined.rstrip(",;:").rstrip()
+        comma, colon or semicolon that led into the attribution dropped at its end; inside,
+        a part's comma before a part that opens a new sentence is the full stop it stood for
+        ("...their stripes," said Reeves. "These guys..." reads "...their stripes. These guys")."""
+        parts = [" ".join(part.split()) for part in (self.parts or [self.text or ""])]
+        for at in range(len(parts) - 1):
+            if parts[at].endswith(",") and parts[at + 1][:1].isupper():
+                parts[at] = parts[at][:-1] + "."
+        return " ".join(parts).rstrip(",;:").rstrip()
 
     @property
     def pieces(self) -> list[str]:

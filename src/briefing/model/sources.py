@@ -85,16 +85,22 @@ class SavedPage(Strict):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="The file's SHA-256, in hex.")
 
 
-MarkKind = Literal["caption", "credit", "byline", "graphic", "heading", "link", "note"]
+MarkKind = Literal["caption", "credit", "byline", "graphic", "heading", "link", "note", "item"]
 
 
 class Marked(Strict):
     """A paragraph of the text that is not the article's own statement of facts: a photo
     caption, a credit line, a byline, a graphic's title. It is shown as what it is and not
-    counted among the sentences to cite."""
+    counted among the sentences to cite. Or the other way round, `item`: a list item (a short
+    line without end punctuation, which would be read as a subheading) that states facts, to
+    be cited like any other sentence."""
 
     text: Text = Field(description="The paragraph, or its opening words.")
-    kind: MarkKind = Field("caption", alias="as")
+    kind: MarkKind = Field(
+        "caption",
+        alias="as",
+        description="What the paragraph is; 'item' for a list item that states facts.",
+    )
 
 
 class Source(Strict):

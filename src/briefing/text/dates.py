@@ -104,16 +104,19 @@ class EdtfDate:
         """The interval from one date to another."""
         return cls.parse(f"{first.text}/{last.text}")
 
-    def after(self) -> EdtfDate:
-        """Some time after this date: from its start (or end) on, the end open."""
-        point = self.start or self.end
-        assert point is not None
-        return EdtfDate.parse(f"{point.text}/..")
+    def after(self) -> EdtfDate | None:
+        """Some time after this date: from its start on, the end open; None for an interval
+        whose start is open or unknown, which sets no earliest date for what follows it."""
+        if self.start is None:
+            return None
+        return EdtfDate.parse(f"{self.start.text}/..")
 
-    def before(self) -> EdtfDate:
-        """Some time before this date: up to its end (or start), the start open."""
-        point = self.end or self.start
-        assert point is not None
+    def before(self) -> EdtfDate | None:
+        """Some time before this date: up to its end, the start open; None for an interval
+        whose end is open or unknown, which sets no latest date for what precedes it."""
+        point = self.end if self.interval else self.start
+        if point is None:
+            return None
         return EdtfDate.parse(f"../{point.text}")
 
     @property

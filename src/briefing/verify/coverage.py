@@ -19,7 +19,7 @@ def mark_paragraphs(
     files: list[LoadedFile], sources: dict[str, PreparedSource], problems: Problems
 ) -> None:
     """Read the paragraphs each source record marks (captions, credits, bylines ...) as what
-    they are: not sentences to cite."""
+    they are: not sentences to cite; and list items marked as such as sentences to cite."""
     for file in files:
         source: Source = file.records[0]
         prepared = sources.get(source.id)
@@ -44,9 +44,10 @@ def mark_paragraphs(
                     **file.where(("marked", index, "text")),
                 )
                 continue
+            kind = "content" if mark.kind == "item" else mark.kind  # an item is text to cite
             for at, sentence in enumerate(sentences):
                 if sentence.paragraph == paragraph:
-                    sentences[at] = replace(sentence, kind=mark.kind)
+                    sentences[at] = replace(sentence, kind=kind)
 
 
 def measure(

@@ -100,8 +100,16 @@ def _resolve_against_events(
                     "does not date either",
                 )
                 continue
+            bound = known.after() if side == "after" else known.before()
+            if bound is None:  # "after" an event known only to have ended by some date
+                spec.set_resolved(
+                    None,
+                    f"'{spec.wording}' placed {side} the event '{other_id}' ({known.human()}), "
+                    f"which gives it no {'earliest' if side == 'after' else 'latest'} date",
+                )
+                continue
             spec.set_resolved(
-                known.after() if side == "after" else known.before(),
+                bound,
                 f"'{spec.wording}' read as {side} the event '{other_id}' ({known.human()}); "
                 "the source gives no date of its own",
             )

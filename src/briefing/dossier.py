@@ -167,6 +167,11 @@ class Dossier:
     def source_of(self, citation: Citation) -> Source:
         return self.sources[citation.source_id].source
 
+    def foreign_language(self, source_id: str) -> str | None:
+        """The source's language where it is not the briefing's, for marking its words."""
+        language = self.sources[source_id].source.language
+        return language if language and language != self.meta.language else None
+
     def source_date(self, citation: Citation) -> EdtfDate:
         """The date of the source a citation quotes: what an age or "now" in it is as of."""
         return self.source_of(citation).date.date

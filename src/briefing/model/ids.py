@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SlugId = Annotated[
@@ -13,6 +14,21 @@ SlugId = Annotated[
     StringConstraints(pattern=SLUG_PATTERN, max_length=80),
     Field(description="Stable id: lowercase letters, digits and single hyphens, e.g. 'tokayev'."),
 ]
+
+
+def _language_tag(value: str) -> str:
+    if not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", value):
+        example = "use a BCP 47 tag such as 'en', 'fr' or 'pt-BR'"
+        raise ValueError(f"'{value}' is not a language tag: {example}")
+    return value
+
+
+LanguageTag = Annotated[
+    str,
+    AfterValidator(_language_tag),
+    Field(description="A BCP 47 language tag: 'en', 'fr', 'pt-BR'."),
+]
+
 
 # Names that are unsafe or clash as page file names on some systems or in the site.
 RESERVED_IDS = {

@@ -25,6 +25,7 @@ from briefing.model.ids import (
     ActorRef,
     EntityRef,
     EventRef,
+    LanguageTag,
     OldForm,
     OrganisationRef,
     PlaceRef,
@@ -69,7 +70,9 @@ class DossierMeta(Strict):
         description="What the briefing covers, in the editors' words, a paragraph an item: the "
         "About page opens with them (unless docs/about.md replaces the page).",
     )
-    language: Text = "en"
+    language: LanguageTag = Field(
+        "en", description="The briefing's language (BCP 47: 'en', 'fr'), for its pages and PDF."
+    )
     seeds: str = Field("../seeds", description="Folder of source documents, relative to here.")
     relation_kinds: list[RelationKind] = Field(
         default_factory=list,

@@ -10,7 +10,7 @@ from pydantic import Field, field_validator, model_validator
 
 from briefing.model.citations import Citations, DraftMark, InferenceBasis
 from briefing.model.dates import EdtfString, check_edtf
-from briefing.model.ids import PlaceRef, SlugId, Strict, Text
+from briefing.model.ids import LanguageTag, PlaceRef, SlugId, Strict, Text
 from briefing.text.dates import EdtfDate
 
 
@@ -109,7 +109,7 @@ class Source(Strict):
     id: SlugId
     seed: Text = Field(description="File name of the source text in the seeds folder.")
     title: Text = Field(description="A label for the source (editorial when it has no headline).")
-    language: Text | None = Field(
+    language: LanguageTag | None = Field(
         None, description="The text's language (BCP 47: 'en', 'fr'); default: the dossier's."
     )
     page: SavedPage | None = None

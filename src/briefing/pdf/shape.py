@@ -120,6 +120,7 @@ class _Shaper:
         meta = d.meta
         return {
             "title": meta.title,
+            "language": typst_language(meta.language),
             "subtitle": meta.subtitle or "",
             "as_of": d.as_of(),
             "marking": meta.marking,
@@ -189,6 +190,7 @@ class _Shaper:
             "n": citation.number,
             "passage": self.d.passage(citation),
             "source": self.d.source_of(citation).title,
+            "lang": self.foreign(citation.source_id),
         }
 
     def cited(self, cites: list[Citation], inference: str | None) -> dict[str, Any]:
@@ -326,6 +328,7 @@ class _Shaper:
         )
         return {
             "text": quote.words,
+            "lang": self.foreign(quote.cite[0].source_id),
             "speaker": speaker,
             "role": quote.role or "",
             "delivery": quote.delivery,
@@ -368,6 +371,7 @@ class _Shaper:
             shaped.append({"kind": para.kind, "segments": segments})
         return {
             "title": document.source.title,
+            "lang": self.foreign(document.source.id),
             "draft": document.source.draft,
             "coverage": document.coverage.summary(),
             "facts": [
@@ -376,6 +380,11 @@ class _Shaper:
             ],
             "paragraphs": shaped,
         }
+
+    def foreign(self, source_id: str) -> dict[str, str] | None:
+        """The language of words from a source in another language than the dossier's."""
+        language = self.d.foreign_language(source_id)
+        return typst_language(language) if language else None
 
     # -- the register ----------------------------------------------------------------------
 
@@ -443,6 +452,13 @@ class _Shaper:
             ],
             "url": url,
         }
+
+
+def typst_language(tag: str) -> dict[str, str]:
+    """A BCP 47 tag as Typst's text `lang` and `region`: 'pt-BR' → pt, BR."""
+    language, *subtags = tag.split("-")
+    regions = [t.upper() for t in subtags if len(t) == 2 and t.isalpha()]
+    return {"lang": language.lower(), **({"region": regions[0]} if regions else {})}
 
 
 def _folded(name: str) -> str:

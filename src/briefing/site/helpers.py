@@ -93,6 +93,13 @@ class TemplateHelpers:
     def source_date(self, citation: Citation) -> str:
         return self.dossier.source_date(citation).human()
 
+    def lang(self, citations: list[Citation] | str) -> Markup:
+        """` lang="…"` for words from a source (by id, or its first citation) in another
+        language than the dossier's; nothing otherwise."""
+        source_id = citations if isinstance(citations, str) else citations[0].source_id
+        language = self.dossier.foreign_language(source_id)
+        return Markup(' lang="{}"').format(language) if language else Markup("")
+
     def source_facts(self, source: Source) -> list[tuple[str, str, Provenanced]]:
         return source_facts(source)
 

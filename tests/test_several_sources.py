@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from briefing import build_dossier
 from sitecheck import broken_links, build_site, content, page
-from support import SEVERAL
+from support import SEVERAL, edit, run_check
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +30,25 @@ def test_a_fact_several_sources_give_says_how_many_are_independent():
     aground, ashore = dossier.meta.at_a_glance
     assert dossier.sources_of(aground.cite) == (3, 2)  # two carry the same agency's report
     assert dossier.sources_of(ashore.cite) == (2, 2)
+
+
+def test_a_source_records_own_citations_may_leave_the_source_unnamed(tmp_path, capsys):
+    """Its date and byline are passages of itself; a fact elsewhere must still say which."""
+    dossier = tmp_path / "dossier"
+    shutil.copytree(SEVERAL / "dossier", dossier)
+    shutil.copytree(SEVERAL / "seeds", tmp_path / "seeds")
+    island_post = dossier / "sources" / "island-post.yml"
+    edit(island_post, "{source: island-post, exact: 'on Saturday,", "{exact: 'on Saturday,")
+    assert run_check(dossier, capsys)[0] == 0
+    checked = build_dossier(dossier)
+    date_cite = checked.sources["island-post"].source.date.cite[0]
+    assert checked.passage(date_cite) == "on Saturday, with 118 people"
+    assert date_cite.source_id == "island-post"
+
+    edit(dossier / "places" / "gull-point.yml", "{source: harbour-daily, exact:", "{exact:")
+    status, _, err = run_check(dossier, capsys)
+    assert status == 1
+    assert "gull-point.yml:7:" in err and "citation needs a 'source'" in err
 
 
 def test_the_home_page_shows_the_corroboration_and_the_competing_accounts(site):

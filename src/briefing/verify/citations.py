@@ -47,6 +47,12 @@ def only_source(sources: dict[str, PreparedSource]) -> str | None:
     return next(iter(sources)) if len(sources) == 1 else None
 
 
+def unnamed_source(node: Node, single: str | None) -> str | None:
+    """The source a citation or date naming none is in: in a source's own record (its date,
+    its byline) that source, elsewhere the dossier's only one."""
+    return node.record_id if node.record_kind == "source" else single
+
+
 def locate_citations(
     nodes: list[Node], sources: dict[str, PreparedSource], problems: Problems
 ) -> list[CitationUse]:
@@ -58,7 +64,7 @@ def locate_citations(
             continue
         citation: Citation = node.value
         file, loc = node.file, node.loc
-        source_id = citation.source or single
+        source_id = citation.source or unnamed_source(node, single)
         if source_id is None:
             if citation.source is None:
                 problems.error(

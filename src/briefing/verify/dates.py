@@ -9,7 +9,7 @@ from briefing.model import DateSpec, Event
 from briefing.model.dates import RelativeRule
 from briefing.problems import Problems, some_of
 from briefing.text.dates import Wording, describe_rule, resolve_relative
-from briefing.verify.citations import PreparedSource, only_source
+from briefing.verify.citations import PreparedSource, only_source, unnamed_source
 from briefing.verify.walk import Node
 
 
@@ -39,7 +39,7 @@ def _resolve_against_source(
     single: str | None,
     problems: Problems,
 ) -> None:
-    anchor_id = rule.anchor or single
+    anchor_id = rule.anchor or unnamed_source(node, single)
     if anchor_id not in sources:
         if rule.anchor is None:
             problems.error(
@@ -84,14 +84,16 @@ def _resolve_against_events(
     """Dates after or before another event: each once the other's date is settled."""
     while waiting:
         unresolved = []
+        still_waiting = {id(spec) for _, spec, _ in waiting}
         for node, spec, rule in waiting:
             side, other_id = ("after", rule.after) if rule.after else ("before", rule.before)
             other = events.get(other_id or "")
             if other is None:
                 continue  # an unknown event id: reported as a bad reference
             if other.date is not None and not other.date.is_resolved:
-                unresolved.append((node, spec, rule))
-                continue
+                if id(other.date) in still_waiting:
+                    unresolved.append((node, spec, rule))
+                continue  # otherwise the other's own date failed, and is reported there
             known = other.date.known if other.date is not None else None
             if known is None:
                 spec.set_resolved(

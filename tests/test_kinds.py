@@ -89,7 +89,7 @@ def test_a_new_kind_needs_only_its_model_and_its_registry_entry(tmp_path):
 
     checked = run("-m", "briefing", "check", "dossier")
     assert checked.returncode == 0, checked.stderr
-    assert "1 facilities" in checked.stdout
+    assert "1 facility," in checked.stdout
     built = run("-m", "mkdocs", "build", "-q")
     assert built.returncode == 0, built.stderr
 

@@ -27,10 +27,10 @@ def run(command: list[str], cwd: Path, **env: str) -> subprocess.CompletedProces
 
 def test_briefing_new_writes_a_project_that_builds_and_passes_its_tests(tmp_path, capsys):
     project = tmp_path / "my-briefing"
-    assert main(["new", str(project), "--title", "Millbrook water briefing"]) == 0
+    assert main(["new", str(project), "--title", "Millbrook: a water briefing"]) == 0
     assert "now run: cd" in capsys.readouterr().out
     readme = (project / "README.md").read_text(encoding="utf-8")
-    assert readme.startswith("# Millbrook water briefing\n\n```sh\nmake site")
+    assert readme.startswith("# Millbrook: a water briefing\n\n```sh\nmake site")
     assert "make test" in readme.split("```")[1]
     expected = ["mkdocs.yml", "Makefile", ".gitignore", ".github/workflows/pages.yml", "seeds"]
     expected += ["dossier/dossier.yml", "dossier/schema/questions.schema.json"]
@@ -42,9 +42,21 @@ def test_briefing_new_writes_a_project_that_builds_and_passes_its_tests(tmp_path
     site = run(["make", "site"], project)
     assert site.returncode == 0, site.stdout + site.stderr
     assert (project / "build" / "briefing.pdf").is_file()
+    assert "1 fact with competing accounts" in site.stderr
+    home = (project / "build" / "index.html").read_text(encoding="utf-8")
+    assert "given differently by those the source quotes" in home
     tests = run(["make", "test"], project)
     assert tests.returncode == 0, tests.stdout + tests.stderr
+    assert not (ROOT / "build" / "lib").exists(), "installing the engine wrote into its site"
     assert "Ran 3 tests" in tests.stderr and "OK" in tests.stderr
+    # The example's citations name their source: a source of one's own added beside it
+    # leaves it as it was.
+    (project / "seeds" / "mine.txt").write_text("The mill reopened on Monday.\n")
+    (project / "dossier" / "sources" / "mine.yml").write_text(
+        "id: mine\nseed: mine.txt\ntitle: my report\n"
+        "date: {value: 2024-03-11, cite: {source: mine, exact: on Monday}, inference: made up}\n"
+    )
+    assert main(["check", str(project / "dossier")]) == 0
 
 
 def test_a_title_with_a_colon_or_quote_marks_is_the_title_everywhere(tmp_path):

@@ -10,9 +10,12 @@ engine as it is installed here (a folder, or a release).
 from __future__ import annotations
 
 import json
+import shlex
 from importlib import metadata, resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from urllib.parse import urlparse
+from urllib.request import url2pathname
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
@@ -70,12 +73,15 @@ def _requirements() -> str:
 
 
 def _engine_line(engine: metadata.Distribution) -> str:
-    direct = engine.read_text("direct_url.json")
-    if direct:
-        url = json.loads(direct).get("url", "")
-        if url.startswith("file://"):
-            return f"briefing @ {url}"
-    return f"briefing=={engine.version}"
+    """A folder installed editable stays editable: installing it otherwise builds the engine
+    inside that folder's build/, which is where its own site is published."""
+    direct = json.loads(engine.read_text("direct_url.json") or "{}")
+    url = direct.get("url", "")
+    if not url.startswith("file://"):
+        return f"briefing=={engine.version}"
+    if direct.get("dir_info", {}).get("editable"):
+        return f"-e {shlex.quote(url2pathname(urlparse(url).path))}"
+    return f"briefing @ {url}"
 
 
 def _installed_closure(root: metadata.Distribution) -> set[tuple[str, str]]:

@@ -286,9 +286,16 @@ def _search(page, words: str):
     )
     page.keyboard.type(words)
     assert meta.inner_text()
-    result = page.locator(".md-search-result__item a").first
-    result.wait_for(timeout=10_000)
-    return result
+    # Each key sends a query; wait for the answer to the whole words, not to their first letters.
+    page.wait_for_function(
+        """words => {
+             const first = document.querySelector('.md-search-result__item');
+             return first && first.innerText.toLowerCase().includes(words.toLowerCase());
+           }""",
+        arg=words,
+        timeout=10_000,
+    )
+    return page.locator(".md-search-result__item a").first
 
 
 def test_the_site_opened_from_a_folder_walks_from_home_to_a_passage_and_the_pdf(served, browser):

@@ -57,6 +57,12 @@ def test_briefing_new_writes_a_project_that_builds_and_passes_its_tests(tmp_path
         "date: {value: 2024-03-11, cite: {source: mine, exact: on Monday}, inference: made up}\n"
     )
     assert main(["check", str(project / "dossier")]) == 0
+    # Committed as it is, the project keeps every folder its build needs (docs/ included).
+    assert run(["git", "init", "-q"], project).returncode == 0
+    assert run(["git", "add", "-A"], project).returncode == 0
+    tracked = run(["git", "ls-files"], project).stdout.splitlines()
+    assert any(path.startswith("docs/") for path in tracked)
+    assert not any(path.startswith(("build/", ".venv/")) for path in tracked)
 
 
 def test_a_title_with_a_colon_or_quote_marks_is_the_title_everywhere(tmp_path):

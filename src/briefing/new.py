@@ -35,7 +35,12 @@ def new_project(target: Path, title: str) -> list[Path]:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ProjectExists(f"{target} exists and is not an empty folder")
     written = _copy(resources.files("briefing") / "starter", target, title)
-    (target / "docs").mkdir(exist_ok=True)  # the project's own pages, none to begin with
+    # The project's own pages, none to begin with; git keeps no empty folder, and MkDocs
+    # stops without its docs_dir, so a clone of the project would not build.
+    (target / "docs").mkdir(exist_ok=True)
+    keep = target / "docs" / ".gitkeep"
+    keep.write_text("", encoding="utf-8")
+    written.append(keep)
     requirements = target / "requirements.txt"
     requirements.write_text(_requirements(), encoding="utf-8")
     written.append(requirements)

@@ -133,8 +133,7 @@ def _watched_page(context, base: str, problems: list[str]):
         return route_request.continue_()
 
     page.route("**/*", route)
-    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    _record_errors(page, problems)
     page.on(
         "response",
         lambda r: r.status >= 400 and problems.append(f"HTTP {r.status} for {r.url}"),
@@ -271,9 +270,14 @@ def _from_disk_page(context, problems: list[str]):
         return route_request.continue_()
 
     page.route("**/*", route)
+    _record_errors(page, problems)
+    return page
+
+
+def _record_errors(page, problems: list[str]) -> None:
+    """Console errors and uncaught script errors, as problems."""
     page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    return page
 
 
 def _search(page, words: str):

@@ -95,12 +95,13 @@ def test_a_page_field_without_a_saved_page_says_what_to_add(mini):
     assert "the source keeps no page: add page: {file: ..., sha256: ...}" in error.message
 
 
-def test_a_caption_marked_as_such_is_not_a_sentence_to_cite(mini):
+def _append_to_the_seed(mini, paragraph: str) -> None:
     seed = mini.parent / "seeds" / "port-vell.txt"
-    seed.write_text(
-        seed.read_text(encoding="utf-8") + "\nVoters queue outside the town hall on Tuesday.\n",
-        encoding="utf-8",
-    )
+    seed.write_text(seed.read_text(encoding="utf-8") + paragraph, encoding="utf-8")
+
+
+def test_a_caption_marked_as_such_is_not_a_sentence_to_cite(mini):
+    _append_to_the_seed(mini, "\nVoters queue outside the town hall on Tuesday.\n")
     dossier, problems = check_dossier(mini)
     assert any("Voters queue" in w.message for w in problems.warnings)
     edit(
@@ -116,11 +117,7 @@ def test_a_caption_marked_as_such_is_not_a_sentence_to_cite(mini):
 
 
 def test_a_list_item_marked_as_such_is_a_sentence_to_cite_not_a_subheading(mini):
-    seed = mini.parent / "seeds" / "port-vell.txt"
-    seed.write_text(
-        seed.read_text(encoding="utf-8") + "\nThe ferry keeps to its winter timetable\n",
-        encoding="utf-8",
-    )
+    _append_to_the_seed(mini, "\nThe ferry keeps to its winter timetable\n")
     dossier, problems = check_dossier(mini)
     assert problems.warnings == []  # one short line without a full stop: read as a subheading
     edit(

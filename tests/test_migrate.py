@@ -36,6 +36,22 @@ def test_an_older_form_still_works_says_what_to_write_and_is_rewritten(mini, cap
     assert dossier is not None and problems.warnings == []
 
 
+def test_migrating_a_file_leaves_its_nested_lists_where_they_were(tmp_path, capsys):
+    """A block list under an entry keeps its indentation: only the older field's line moves."""
+    project = tmp_path / "project"
+    assert main(["new", str(project)]) == 0
+    quotes = project / "dossier" / "quotes" / "quotes.yml"
+    edit(quotes, "  speaker: dana-reyes\n", "  unnamed_speaker: {description: an engineer}\n")
+    before = quotes.read_text(encoding="utf-8").splitlines()
+    assert main(["migrate", str(project / "dossier")]) == 0
+    after = quotes.read_text(encoding="utf-8").splitlines()
+    changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
+    assert changed == [
+        ("  unnamed_speaker: {description: an engineer}", "  speaker: {description: an engineer}")
+    ]
+    capsys.readouterr()
+
+
 def test_a_dossier_in_the_current_form_is_left_byte_for_byte(mini, capsys):
     files = {p: p.read_bytes() for p in mini.rglob("*.yml")}
     assert main(["migrate", str(mini)]) == 0

@@ -10,32 +10,25 @@ from __future__ import annotations
 
 import types
 import typing
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from briefing.model.ids import OldForm
 from briefing.model.kinds import BY_FOLDER, META_FILE, META_MODEL
+from briefing.yamlwrite import read, write
 
 
 def migrate(root: Path) -> list[tuple[Path, int]]:
     """Rewrite every file of the dossier that uses an older form; (file, fields changed)."""
     changed = []
     for path, model in _dossier_files(root):
-        yaml = YAML()
-        yaml.preserve_quotes = True
-        yaml.width = 4096  # keep long lines as they are
-        text = path.read_text(encoding="utf-8")
-        data = yaml.load(text)
+        data = read(path)
         count = _rewrite(data, model)
         if count:
-            out = StringIO()
-            yaml.dump(data, out)
-            path.write_text(out.getvalue(), encoding="utf-8")
+            write(path, data)
             changed.append((path, count))
     return changed
 

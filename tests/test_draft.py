@@ -15,7 +15,7 @@ from briefing.intake import add_source
 from briefing.text.sentences import split_sentences
 from sitecheck import build_site, content, page
 from support import run_check
-from test_intake import project, saved
+from test_intake import PAGE, project, saved
 
 
 def drafted(tmp_path):
@@ -42,6 +42,17 @@ def test_quotes_people_and_statements_are_drafted_from_the_text_and_verify(tmp_p
     assert coverage.share == 1.0
     dated = [e for e in checked.events if e.date.wording == "on Tuesday"]
     assert [str(e.date.date) for e in dated] == ["2021-05-11"]
+
+
+def test_a_record_named_as_a_reserved_file_name_gets_a_free_id(tmp_path):
+    """'PRN' cannot be a page's file name on Windows: the draft names it prn-2 and verifies."""
+    dossier = project(tmp_path)
+    more = "<p>A spokesman for PRN said the count would wait for the schools.</p></article>"
+    add_source(saved(tmp_path, PAGE.replace("</article>", more)), dossier, "gazette")
+    draft_source(dossier, "gazette")
+    checked, problems = check_dossier(dossier)
+    assert checked is not None, problems.report()
+    assert checked.organisations["prn-2"].name == "PRN"
 
 
 def test_check_counts_drafts_and_publishing_refuses_them(tmp_path, capsys):

@@ -122,3 +122,10 @@ def test_an_id_already_used_and_a_seed_of_another_text_are_refused(tmp_path, cap
     (dossier / "sources" / "gazette.yml").unlink()  # the id is free again, the seed is not
     with pytest.raises(IntakeRefused, match="already exists in the seeds folder"):
         add_source(other, dossier, "gazette")
+
+
+def test_an_id_the_model_would_refuse_is_refused_before_anything_is_written(tmp_path):
+    dossier = project(tmp_path)
+    with pytest.raises(IntakeRefused, match="cannot be a source id"):
+        add_source(saved(tmp_path), dossier, "gazette-" + "x" * 80)
+    assert not (dossier / "sources").exists() and not (dossier.parent / "seeds").exists()

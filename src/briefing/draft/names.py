@@ -13,10 +13,10 @@ Anything else is left alone: a name the rules cannot place is not guessed at.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
+from briefing.text.characters import ascii_folded
 from briefing.text.dates import MONTHS, WEEKDAYS
 
 _WORD = r"[A-ZÀ-Þ](?:[\w\-’']*\w)?"
@@ -114,8 +114,7 @@ class Entity:
 
 def fold_name(text: str) -> str:
     """A name for comparing: no accents, no possessive, lowercase, single spaces."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return " ".join(_POSSESSIVE.sub("", plain).replace("’", "'").lower().split())
+    return " ".join(_POSSESSIVE.sub("", ascii_folded(text)).replace("’", "'").lower().split())
 
 
 def name_runs(text: str) -> list[Name]:

@@ -9,7 +9,6 @@ beyond the words (a quotation read as the previous speaker's), it says so as an 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +30,7 @@ from briefing.draft.names import (
 )
 from briefing.draft.quotes import VERB_AT, Quotation, find_quotations
 from briefing.model import Person
+from briefing.model.ids import free_id, slug
 from briefing.model.kinds import PROFILED
 from briefing.text.passages import SourceText, fold
 from briefing.text.sentences import Sentence
@@ -341,7 +341,7 @@ class _Drafter:
                 continue
             named = self._named_in(sentence)
             record: dict[str, Any] = {
-                "id": self._new_id(_slug(" ".join(sentence.text.split()[:5])) or "event"),
+                "id": self._new_id(slug(" ".join(sentence.text.split()[:5])) or "event"),
                 "title": _title(sentence.text),
                 "date": _anchored(wording.date, self.source_id),
             }
@@ -454,18 +454,16 @@ class _Drafter:
             found = self.known.get(("surname", entity.surname()))
             if found:
                 return found
-        return self._new_id(_slug(entity.name) or entity.kind)
+        return self._new_id(slug(entity.name) or entity.kind)
 
     def _new_id(self, wanted: str) -> str:
-        chosen, n = wanted, 2
-        while chosen in self.taken_ids or chosen in _RESERVED:
-            chosen, n = f"{wanted}-{n}", n + 1
+        chosen = free_id(wanted, self.taken_ids)
         self.taken_ids.add(chosen)
         return chosen
 
     def _quote_id(self, speaker: Any, text: str) -> str:
-        who = _slug(speaker.name.split()[-1]) if isinstance(speaker, Entity) else "unnamed"
-        words = _slug(" ".join(text.split()[:4]))
+        who = slug(speaker.name.split()[-1]) if isinstance(speaker, Entity) else "unnamed"
+        words = slug(" ".join(text.split()[:4]))
         return self._new_id(f"{who}-{words}".strip("-") or "quote")
 
     def _cite_sentence(self, sentence: Sentence) -> dict[str, str]:
@@ -495,9 +493,6 @@ class _Drafter:
         return cite
 
 
-_RESERVED = {"index", "schema", "assets", "search"}
-
-
 def _known_names(dossier: Dossier) -> dict[tuple[str, str], str]:
     """(kind, folded name) -> id for every existing record's names; ("surname", ...) too."""
     known: dict[tuple[str, str], str] = {}
@@ -512,11 +507,6 @@ def _known_names(dossier: Dossier) -> dict[tuple[str, str], str]:
             if isinstance(record, Person):
                 known.setdefault(("surname", fold_name(record.name.split()[-1])), record.id)
     return known
-
-
-def _slug(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))[:60].strip("-")
 
 
 def _anchored(spec: dict[str, Any], source_id: str) -> dict[str, Any]:

@@ -20,7 +20,8 @@ from briefing.intake.extract import (
 from briefing.intake.metadata import PageReading, read_page
 from briefing.load import load_dossier
 from briefing.load.seeds import DEFAULT_SEEDS
-from briefing.model import RESERVED_IDS, Source
+from briefing.model import Source
+from briefing.model.ids import free_id, id_words, is_id, slug
 from briefing.model.kinds import BY_NOUN, META_FILE
 from briefing.problems import Problems
 from briefing.text.webpage import page_metadata
@@ -88,7 +89,7 @@ def add_source(file: Path, dossier: Path, source_id: str | None = None) -> Intak
 
     chosen = source_id or _id_from(title, file)
     if source_id is None:
-        chosen = _free(chosen, existing)
+        chosen = free_id(chosen, existing)
     _check_id(chosen, existing, given=source_id is not None)
     seed_path = seeds / f"{chosen}.txt"
     page_path = seeds / f"{chosen}.html" if kind == "html" else None
@@ -152,28 +153,16 @@ def _existing_sources(sources: list[Source], dossier: Path) -> set[str]:
     return stems | {source.id for source in sources}
 
 
+_ARTICLES = {"a", "an", "the", "le", "la", "les", "un", "une"}
+
+
 def _id_from(title: str, file: Path) -> str:
-    words = re.findall(r"[a-z0-9]+", _ascii(title.lower()))
-    words = [w for w in words if w not in {"a", "an", "the", "le", "la", "les", "un", "une"}]
-    slug = "-".join(words[:4]) or re.sub(r"[^a-z0-9]+", "-", file.stem.lower()).strip("-")
-    return slug[:60].strip("-") or "source"
-
-
-def _ascii(text: str) -> str:
-    import unicodedata
-
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-
-
-def _free(candidate: str, existing: set[str]) -> str:
-    chosen, n = candidate, 2
-    while chosen in existing or chosen in RESERVED_IDS:
-        chosen, n = f"{candidate}-{n}", n + 1
-    return chosen
+    words = [w for w in id_words(title) if w not in _ARTICLES]
+    return slug(" ".join(words[:4])) or slug(file.stem) or "source"
 
 
 def _check_id(source_id: str, existing: set[str], *, given: bool) -> None:
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", source_id) or source_id in RESERVED_IDS:
+    if not is_id(source_id):
         raise IntakeRefused(
             f"'{source_id}' cannot be a source id: use lowercase letters, digits and single "
             "hyphens, e.g. 'bbc-obama-guns'"

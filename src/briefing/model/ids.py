@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from briefing.text.characters import ascii_folded
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_LENGTH = 80  # at the most
 SlugId = Annotated[
     str,
-    StringConstraints(pattern=SLUG_PATTERN, max_length=80),
+    StringConstraints(pattern=SLUG_PATTERN, max_length=ID_LENGTH),
     Field(description="Stable id: lowercase letters, digits and single hyphens, e.g. 'tokayev'."),
 ]
 
@@ -35,6 +39,30 @@ RESERVED_IDS = {
     "con", "prn", "aux", "nul", "index", "schema", "assets", "search",
     *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10)),
 }  # fmt: skip
+
+
+def id_words(text: str) -> list[str]:
+    """The words of a text as an id spells them: 'Élysée Palace' → ['elysee', 'palace']."""
+    return re.findall(r"[a-z0-9]+", ascii_folded(text).lower())
+
+
+def slug(text: str) -> str:
+    """An id made from a text's words, short enough to leave room for a '-2'."""
+    return "-".join(id_words(text))[:60].strip("-")
+
+
+def free_id(wanted: str, taken: Collection[str]) -> str:
+    """`wanted`, else `wanted-2`, `wanted-3`, ...: the first no record has and no file forbids."""
+    chosen, n = wanted, 2
+    while chosen in taken or chosen in RESERVED_IDS:
+        chosen, n = f"{wanted}-{n}", n + 1
+    return chosen
+
+
+def is_id(value: str) -> bool:
+    """Whether `value` may be a record's id, as the model and the loader check it."""
+    fits = len(value) <= ID_LENGTH and re.fullmatch(SLUG_PATTERN, value) is not None
+    return fits and value not in RESERVED_IDS
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,12 @@ def composed(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
+def ascii_folded(text: str) -> str:
+    """Text with its accents dropped and any other non-ASCII letter left out, for ids and for
+    comparing names: 'Élysée' → 'Elysee'."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
 def control_character(text: str) -> tuple[int, str] | None:
     """The offset of the first control character in `text` and what to say of it, or None."""
     if text.isprintable():  # the fast answer for most values: nothing to look for

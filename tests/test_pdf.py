@@ -423,6 +423,21 @@ def test_links_to_a_record_in_the_register_lead_to_its_entry(register):
     assert tomas_letter in targets
 
 
+def test_a_briefing_with_a_register_prints_with_a_quote_of_someone_unnamed(mini):
+    """The register keeps the main speakers' quotes; one the source leaves unnamed is left to
+    the site, as the other people's are."""
+    edit(
+        mini / "quotes" / "quotes.yml",
+        "  speaker: tomas-reed\n",
+        "  speaker: {description: a pilot}\n",
+    )
+    dossier = build_dossier(mini)
+    groups = pdf_data(dossier, records_in_full=0)["quotes_by_speaker"]
+    assert "a pilot" not in str(groups)
+    reader = PdfReader(io.BytesIO(build_pdf(dossier, records_in_full=0)))
+    assert "in a register" in " ".join(page.extract_text() for page in reader.pages)
+
+
 def test_the_register_sorts_names_as_a_reader_looks_them_up(mini):
     """By name without regard to case or accents, under its first letter; a name that opens
     with no letter under "#"."""

@@ -354,7 +354,7 @@ class _Shaper:
     def quotes_by_speaker(self) -> list[dict[str, Any]]:
         groups = []
         for _, quotes in self.d.quotes_by_speaker():
-            if self.in_register and quotes[0].speaker not in self.main:
+            if self.in_register and quotes[0].speaker_id not in self.main:
                 continue
             shaped = [self.quote(q) for q in quotes]
             groups.append({"speaker": shaped[0]["speaker"], "quotes": shaped})

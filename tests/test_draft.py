@@ -99,6 +99,21 @@ def test_drafts_are_added_to_existing_files_without_touching_their_lines(mini):
     assert dossier is not None, problems.report()
 
 
+def test_a_statement_goes_into_a_profile_saved_as_yaml(mini):
+    """The loader reads .yaml as .yml; so does the draft, adding to the file that is there."""
+    (mini / "people" / "tomas-reed.yml").rename(mini / "people" / "tomas-reed.yaml")
+    seed = mini.parent / "seeds" / "port-vell.txt"
+    seed.write_text(
+        seed.read_text(encoding="utf-8") + "\nTomas Reed is a trained hydraulic engineer.\n",
+        encoding="utf-8",
+    )
+    report = draft_source(mini, "gazette")
+    assert "1 statements on existing records" in report.lines()[0]
+    assert not (mini / "people" / "tomas-reed.yml").exists()
+    profile = (mini / "people" / "tomas-reed.yaml").read_text(encoding="utf-8")
+    assert "text: Tomas Reed is a trained hydraulic engineer." in profile
+
+
 def test_french_quotes_in_guillemets_are_attributed_and_sentences_split():
     text = (
         "Un Français a été tué samedi, a déclaré jeudi le ministre. «Pour certains on est très "

@@ -23,7 +23,9 @@ from packaging.utils import canonicalize_name
 from briefing.model.schema import write_schemas
 
 TITLE = "__TITLE__"  # in the starter's files, replaced by the project's title
-_RENAMED = {"gitignore": ".gitignore", "github": ".github"}  # kept unhidden in the package
+# Kept unhidden in the package. docs/ starts with no page of its own, but git keeps no empty
+# folder and MkDocs stops without its docs_dir: .gitkeep keeps it in a committed project.
+_RENAMED = {"gitignore": ".gitignore", "github": ".github", "gitkeep": ".gitkeep"}
 
 
 class ProjectExists(Exception):
@@ -35,12 +37,6 @@ def new_project(target: Path, title: str) -> list[Path]:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ProjectExists(f"{target} exists and is not an empty folder")
     written = _copy(resources.files("briefing") / "starter", target, title)
-    # The project's own pages, none to begin with; git keeps no empty folder, and MkDocs
-    # stops without its docs_dir, so a clone of the project would not build.
-    (target / "docs").mkdir(exist_ok=True)
-    keep = target / "docs" / ".gitkeep"
-    keep.write_text("", encoding="utf-8")
-    written.append(keep)
     requirements = target / "requirements.txt"
     requirements.write_text(_requirements(), encoding="utf-8")
     written.append(requirements)

@@ -38,8 +38,12 @@ def dumps(data: Any, header: str = "") -> str:
         text = "".join(
             line[2:] if line.startswith("  ") else line for line in text.splitlines(True)
         )
-    lines = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
-    return lines + text
+    return comment_lines(header) + text
+
+
+def comment_lines(header: str) -> str:
+    """`header` as YAML comment lines."""
+    return "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
 
 
 def write(path: Path, data: Any, header: str = "") -> None:

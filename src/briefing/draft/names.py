@@ -104,10 +104,6 @@ class Entity:
     age: int | None = None
     age_at: int | None = None
 
-    @property
-    def first(self) -> int:
-        return min(m.start for m in self.mentions)
-
     def surname(self) -> str:
         return fold_name(self.name.split()[-1])
 

@@ -50,9 +50,6 @@ class Proposals:
     def add(self, noun: str, record: dict[str, Any]) -> None:
         self.records.setdefault(noun, []).append(record)
 
-    def count(self) -> int:
-        return sum(map(len, self.records.values())) + sum(map(len, self.statements.values()))
-
 
 def propose(dossier: Dossier, source_id: str) -> Proposals:
     return _Drafter(dossier, source_id).run()
@@ -75,7 +72,6 @@ class _Drafter:
             if i not in coverage.explained
             and all(dossier.citation(n).record_kind == "source" for n in coverage.citing.get(i, []))
         ]
-        self.byline_paragraphs = {s.paragraph for s in self.sentences if s.kind == "byline"}
         self.taken_ids = {i for kind in PROFILED for i in dossier.profiles[kind.noun]}
         self.taken_ids |= {e.id for e in dossier.events} | {q.id for q in dossier.quotes}
         self.existing_ids = set(self.taken_ids)

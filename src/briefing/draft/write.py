@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedSeq
-
 from briefing.draft.propose import Proposals
-from briefing.model.kinds import BY_NOUN
-from briefing.yamlwrite import dumps, read, styled, write
+from briefing.load.files import yaml_files
+from briefing.model.kinds import BY_NOUN, PROFILED
+from briefing.model.schema import schema_line
+from briefing.yamlwrite import comment_lines, dumps, read, styled, write
 
 # The file a kind kept in lists gets when its folder has none yet (the examples' names).
 LIST_FILES = {"event": "timeline.yml", "quote": "quotes.yml", "relation": "relations.yml"}
@@ -46,7 +46,7 @@ def write_proposals(root: Path, proposals: Proposals, source_id: str) -> Written
     )
     for noun, records in proposals.records.items():
         kind = BY_NOUN[noun]
-        schema = f"yaml-language-server: $schema=../schema/{kind.folder}.schema.json\n"
+        schema = f"{schema_line(kind.folder)}\n"
         folder = root / kind.folder
         if kind.one_per_file:
             for record in records:
@@ -61,7 +61,7 @@ def write_proposals(root: Path, proposals: Proposals, source_id: str) -> Written
             _append(path, entries)
         else:
             folder.mkdir(parents=True, exist_ok=True)
-            path.write_text(dumps(CommentedSeq(), schema + note).replace("[]\n", "") + entries)
+            path.write_text(comment_lines(schema + note) + entries, encoding="utf-8")
     for record_id, statements in proposals.statements.items():
         profile = _profile_file(root, record_id)
         if profile is not None:
@@ -98,13 +98,14 @@ def _add_statements(path: Path, statements: list[dict[str, Any]]) -> None:
 
 def _list_file(folder: Path, noun: str) -> Path:
     """The folder's one list file, or the usual name for a first one."""
-    files = sorted(folder.glob("*.yml")) if folder.is_dir() else []
+    files = yaml_files(folder)
     return files[0] if len(files) == 1 else folder / LIST_FILES[noun]
 
 
 def _profile_file(root: Path, record_id: str) -> Path | None:
-    for noun in ("person", "group", "organisation", "place"):
-        path = root / BY_NOUN[noun].folder / f"{record_id}.yml"
-        if path.is_file():
-            return path
+    """The file a profile is in, whichever of the YAML suffixes it has."""
+    for kind in PROFILED:
+        for path in yaml_files(root / kind.folder):
+            if path.stem == record_id:
+                return path
     return None

@@ -23,6 +23,7 @@ from briefing.load.seeds import DEFAULT_SEEDS
 from briefing.model import Source
 from briefing.model.ids import free_id, id_words, is_id, slug
 from briefing.model.kinds import BY_NOUN, META_FILE
+from briefing.model.schema import schema_line
 from briefing.problems import Problems
 from briefing.text.webpage import page_metadata
 from briefing.yamlwrite import comment_before, styled, write
@@ -109,7 +110,7 @@ def add_source(file: Path, dossier: Path, source_id: str | None = None) -> Intak
     if page_path is not None:
         page_path.write_bytes(raw)
     header = (
-        "yaml-language-server: $schema=../schema/sources.schema.json\n"
+        f"{schema_line(BY_NOUN['source'].folder)}\n"
         f"Read from {file.name} by `briefing add-source`: check each field against the page "
         "(and\nany marked '# check:'), then remove 'draft: true'."
     )

@@ -151,8 +151,18 @@ def read_files(root: Path, problems: Problems) -> LoadedDossier:
     return loaded
 
 
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
 def _is_yaml(path: Path) -> bool:
-    return path.suffix in (".yml", ".yaml")
+    return path.suffix in YAML_SUFFIXES
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """A dossier folder's YAML files, in the order they are read."""
+    if not folder.is_dir():
+        return []
+    return [p for p in sorted(folder.iterdir()) if _is_yaml(p) and not p.name.startswith(".")]
 
 
 def _load_file(

@@ -18,6 +18,11 @@ SCHEMA_FOLDER = "schema"
 JsonSchema = dict[str, Any]
 
 
+def schema_line(folder: str) -> str:
+    """The comment that points an editor at a file's schema, for a file in `folder`."""
+    return f"yaml-language-server: $schema=../{SCHEMA_FOLDER}/{folder}.schema.json"
+
+
 def schemas() -> dict[str, JsonSchema]:
     """File name -> JSON Schema, one per kind of file (validation mode: what editors write)."""
     result = {"dossier.schema.json": _schema(META_MODEL, META_FILE)}

@@ -90,7 +90,7 @@ def relationship_map(
         return None
     shown, drawing = _fitted(dossier, relations, frame, focus)
     left_out = [r for r in _by_links(relations, focus) if r not in drawing.boxes]
-    return _svg(dossier, shown, drawing, relations, left_out, focus, href, palette, svg_id)
+    return _svg(dossier, shown, drawing, left_out, focus, href, palette, svg_id)
 
 
 def print_maps(dossier: Dossier, palette: Palette, frame: Frame = COLUMN) -> list[RelationMap]:
@@ -130,7 +130,6 @@ def print_maps(dossier: Dossier, palette: Palette, frame: Frame = COLUMN) -> lis
                 dossier,
                 shown,
                 drawing,
-                shown,
                 left_out if last else [],
                 None,
                 None,
@@ -274,8 +273,9 @@ def _drawing(dossier: Dossier, relations: list[Relation], frame: Frame) -> Drawi
     leaves = {leaf for b in bundles for leaf in b.leaves}
     items = [sizes[r] for r in records_of(relations) if r not in leaves]
     labels, links = [], []
+    grids = {bundle.key: _grid(bundle, sizes, width) for bundle in bundles}
     for bundle in bundles:
-        columns, cell, height = _grid(bundle, sizes, width)
+        columns, cell, height = grids[bundle.key]
         rows = -(-len(bundle.leaves) // columns)
         cluster = f"{bundle.key}-box"
         items.append(Item(cluster, columns * (cell + GAP) - GAP + 2 * PAD,
@@ -295,7 +295,7 @@ def _drawing(dossier: Dossier, relations: list[Relation], frame: Frame) -> Drawi
     drawing = draw(items, labels, links, width)
     for bundle in bundles:  # the leaves in rows inside their box
         box = drawing.boxes[f"{bundle.key}-box"]
-        columns, cell, height = _grid(bundle, sizes, width)
+        columns, cell, height = grids[bundle.key]
         for n, leaf in enumerate(bundle.leaves):
             row, column = divmod(n, columns)
             drawing.boxes[leaf] = Box(
@@ -325,7 +325,6 @@ def _svg(
     dossier: Dossier,
     shown: list[Relation],
     drawing: Drawing,
-    relations: list[Relation],
     left_out: list[str],
     focus: str | None,
     href: Href | None,

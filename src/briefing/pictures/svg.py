@@ -7,7 +7,6 @@ light and dark schemes); for the PDF a `Palette` is embedded as a <style> elemen
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
@@ -95,23 +94,12 @@ class Box:
     def top(self) -> float:
         return self.cy - self.h / 2
 
-    def overlaps(self, other: Box, margin: float = 0.0, margin_y: float | None = None) -> bool:
-        """True when the boxes, kept `margin` apart (`margin_y` vertically if given), touch."""
-        my = margin if margin_y is None else margin_y
+    def overlaps(self, other: Box, margin: float = 0.0) -> bool:
+        """True when the boxes, kept `margin` apart, touch."""
         return (
             abs(self.cx - other.cx) * 2 < self.w + other.w + 2 * margin
-            and abs(self.cy - other.cy) * 2 < self.h + other.h + 2 * my
+            and abs(self.cy - other.cy) * 2 < self.h + other.h + 2 * margin
         )
-
-    def edge_point(self, toward_x: float, toward_y: float) -> tuple[float, float]:
-        """Where the line from the centre toward a point leaves this box."""
-        dx, dy = toward_x - self.cx, toward_y - self.cy
-        if dx == 0 and dy == 0:
-            return self.cx, self.cy
-        scale = min(
-            (self.w / 2) / abs(dx) if dx else math.inf, (self.h / 2) / abs(dy) if dy else math.inf
-        )
-        return self.cx + dx * scale, self.cy + dy * scale
 
 
 def text_width(text: str, size: float) -> float:

@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
-from mkdocs.utils import normalize_url
 
 THEME = Path(__file__).parent / "theme"  # holds 404.html, extending the theme's main.html
 
@@ -29,10 +28,6 @@ def root_names(files: Files) -> list[str]:
 
 def not_found_context(context: Any, config: MkDocsConfig, names: list[str]) -> Any:
     """MkDocs links 404.html from `site_url`'s path; here every link is relative to the root."""
-    context["base_url"] = "."
-    context["extra_css"] = [normalize_url(str(path), None, ".") for path in config.extra_css]
-    context["extra_javascript"] = [
-        normalize_url(str(script), None, ".") for script in config.extra_javascript
-    ]
+    context["base_url"] = "."  # Material's links (extra_css and extra_javascript too) follow it
     context["briefing_root"] = {"built_for": urlsplit(config.site_url or "/").path, "names": names}
     return context

@@ -106,7 +106,6 @@ class SiteRenderer:
             extensions=["jinja2.ext.do"],
             auto_reload=False,  # package files: no need to stat them at every include
         )
-        self.env.filters["oneline"] = lambda s: " ".join(str(s).split())
         self.env.filters["md_text"] = markdown_text
         self.env.globals["phone_width"] = PHONE.width
         self.env.globals["chart_row_limit"] = CHART_ROW_LIMIT

@@ -30,6 +30,22 @@ def test_a_relation_reads_from_the_side_of_the_page_that_shows_it(mini):
     )
 
 
+def test_a_kind_without_an_inverse_reads_from_its_subject_on_the_object_s_page(mini):
+    """'shares the views of' has no passive form: on the object's page it still reads the
+    right way round, subject first."""
+    (mini / "relations" / "relations.yml").write_text(
+        "- subject: tomas-reed\n  kind: shares-views-of\n  object: elena-brisk\n"
+        "  cite: said harbour master Tomas Reed\n"
+        "  inference: A test of the reading, not a reading of the source.\n",
+        encoding="utf-8",
+    )
+    dossier = build_dossier(mini)
+    for side in (None, "tomas-reed", "elena-brisk"):
+        assert dossier.relation_sentence(dossier.relations[0], side=side).startswith(
+            "Tomas Reed shares the views of Elena Brisk"
+        )
+
+
 def test_a_plural_subject_takes_the_plural_form(mini):
     (mini / "relations" / "relations.yml").write_text(
         "- subject: residents\n  kind: opposes\n  object: port-vell-council\n"

@@ -211,12 +211,11 @@ class Dossier:
         side where it has one."""
         kind = self.relation_kinds[relation.kind]
         subject, object_ = relation.subject, relation.object
-        if side == object_ != subject and not kind.symmetric:
-            inverse = kind.verb(plural=self.plural(object_), inverse=True)
-            if inverse is not None:
-                return object_, inverse, subject
-        if side == object_ != subject:  # symmetric: the page's own record first
-            return object_, kind.verb(plural=self.plural(object_)) or "", subject
+        if side == object_ != subject:
+            # A symmetric kind reads the same either way; one without an inverse has none.
+            words = kind.verb(plural=self.plural(object_), inverse=True)
+            if words is not None:
+                return object_, words, subject
         return subject, kind.verb(plural=self.plural(subject)) or "", object_
 
     def relation_label(self, relation: Relation) -> str:

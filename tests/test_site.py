@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from briefing import build_dossier
+from briefing.exports import ftm_entities
 from briefing.site import search_view
+from briefing.site.jsonld import events
 from sitecheck import broken_links, build_site, content, page
 from support import FIXTURE, edit, synthetic
 
@@ -662,3 +665,21 @@ def test_with_several_sources_each_page_and_item_points_at_its_own(tmp_path):
     assert events["#event-e00000"] == [report[0]] and events["#event-e00009"] == [report[2]]
     quotes = {q["@id"]: q["isBasedOn"] for q in linked_data("quotes/")["@graph"]}
     assert quotes["#quote-q00004"] == [report[1]]
+
+
+def test_structured_data_gives_iso_dates_and_a_season_or_decade_as_its_days(mini):
+    """schema.org and FtM read ISO 8601: "summer 2021" is its first and last days, "the 2010s"
+    likewise, never the EDTF codes 2021-22 or 201X."""
+    events_file = mini / "events" / "timeline.yml"
+    edit(events_file, 'date: {value: "2015", wording: since 2015}', 'date: {value: "201X"}')
+    edit(events_file, "date: {value: 2021-06, wording: June 2021}", "date: {value: 2021-22}")
+    dossier = build_dossier(mini)
+    dates = {e["@id"]: {k: v for k, v in e.items() if k.endswith("Date")} for e in events(dossier)}
+    assert dates["#event-brisk-takes-office"] == {
+        "startDate": "2010-01-01",
+        "endDate": "2019-12-31",
+    }
+    assert dates["#event-vote-first-date"] == {"startDate": "2021-06-01", "endDate": "2021-08-31"}
+    assert dates["#event-vote-delayed"] == {"startDate": "2021-05-11"}
+    (article,) = ftm_entities(dossier)[:1]
+    assert article["properties"]["publishedAt"] == ["2021-05-12"]

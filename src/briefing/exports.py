@@ -222,9 +222,10 @@ def ftm_entities(dossier: Dossier) -> list[dict[str, Any]]:
     entities = []
     for source_id, document in dossier.sources.items():
         source = document.source
+        published = source.date.date.iso  # FtM takes an ISO date, none for "the 2010s"
         properties = {
             "title": [source.title],
-            "publishedAt": [str(source.date.date).rstrip("?~%")],
+            **({"publishedAt": [published]} if published else {}),
             "bodyText": [document.text],
         }
         if source.publisher:

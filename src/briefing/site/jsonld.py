@@ -90,8 +90,8 @@ def _event_dates(event: Event) -> JsonObject:
     when = event.when
     if when is None:
         return {}
-    if not when.interval:
-        return {"startDate": str(when).rstrip("?~%")}
+    if when.iso is not None:
+        return {"startDate": when.iso}
     ends = {"startDate": when.earliest, "endDate": when.latest}
     return {key: day.isoformat() for key, day in ends.items() if day is not None}
 

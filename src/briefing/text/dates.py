@@ -99,11 +99,6 @@ class EdtfDate:
         )
         return cls.parse(text + qualifier)
 
-    @classmethod
-    def between(cls, first: EdtfDate, last: EdtfDate) -> EdtfDate:
-        """The interval from one date to another."""
-        return cls.parse(f"{first.text}/{last.text}")
-
     def after(self) -> EdtfDate | None:
         """Some time after this date: from its start on, the end open; None for an interval
         whose start is open or unknown, which sets no earliest date for what follows it."""
@@ -140,20 +135,20 @@ class EdtfDate:
         return self.start.latest if self.start else None
 
     @property
-    def year(self) -> int | None:
-        return self.start.earliest.year if self.start and not self.interval else None
-
-    @property
     def month(self) -> int | None:
         if self.start and not self.interval and self.start.precision in ("month", "day"):
             return self.start.earliest.month
         return None
 
     @property
-    def day(self) -> int | None:
-        if self.start and not self.interval and self.start.precision == "day":
-            return self.start.earliest.day
-        return None
+    def iso(self) -> str | None:
+        """The date in ISO 8601 ("2022", "2022-11", "2022-11-17") where it is one year, month
+        or day, its qualifier left out; None for a season, decade, century or interval."""
+        if self.interval or self.start is None:
+            return None
+        if self.start.precision not in ("year", "month", "day"):
+            return None
+        return self.start.text.rstrip("?~%")
 
     def sort_key(self) -> tuple[date, int]:
         """Order by the first day the date can mean; a coarser date before a finer one on it.

@@ -67,6 +67,19 @@ def test_the_briefings_own_language_and_region_reach_the_pdf(tmp_path):
     assert reader.trailer["/Root"]["/Lang"] == "pt-BR"
 
 
+def test_a_tag_is_read_in_its_usual_case_so_the_briefings_own_is_not_foreign(tmp_path):
+    shutil.copytree(FIXTURE, tmp_path / "mini")
+    dossier = tmp_path / "mini" / "dossier"
+    edit(dossier / "dossier.yml", "as_of:", "language: PT-br\nas_of:")
+    edit(dossier / "sources" / "gazette.yml", "title: the Gazette report\n",
+         "title: the Gazette report\nlanguage: pt-br\n")  # fmt: skip
+    checked = build_dossier(dossier)
+    assert checked.meta.language == "pt-BR"
+    assert checked.foreign_language("gazette") is None
+    reader = PdfReader(io.BytesIO(build_pdf(checked)))
+    assert reader.trailer["/Root"]["/Lang"] == "pt-BR"
+
+
 def test_a_language_that_is_not_a_tag_is_refused_with_an_example(tmp_path, capsys):
     shutil.copytree(SEVERAL, tmp_path / "several")
     source = tmp_path / "several" / "dossier" / "sources" / "harbour-daily.yml"

@@ -21,10 +21,19 @@ SlugId = Annotated[
 
 
 def _language_tag(value: str) -> str:
+    """The tag in its usual case ('PT-br' → 'pt-BR'), so that two spellings compare equal."""
     if not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*", value):
         example = "use a BCP 47 tag such as 'en', 'fr' or 'pt-BR'"
         raise ValueError(f"'{value}' is not a language tag: {example}")
-    return value
+    language, *subtags = value.split("-")
+    return "-".join([language.lower(), *map(_subtag_case, subtags)])
+
+
+def _subtag_case(subtag: str) -> str:
+    """BCP 47's usual case: a region upper ('BR'), a script title ('Hant'), the rest lower."""
+    if subtag.isalpha() and len(subtag) == 2:
+        return subtag.upper()
+    return subtag.title() if subtag.isalpha() and len(subtag) == 4 else subtag.lower()
 
 
 LanguageTag = Annotated[

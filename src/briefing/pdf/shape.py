@@ -457,8 +457,8 @@ class _Shaper:
 def typst_language(tag: str) -> dict[str, str]:
     """A BCP 47 tag as Typst's text `lang` and `region`: 'pt-BR' → pt, BR."""
     language, *subtags = tag.split("-")
-    regions = [t.upper() for t in subtags if len(t) == 2 and t.isalpha()]
-    return {"lang": language.lower(), **({"region": regions[0]} if regions else {})}
+    regions = [t for t in subtags if len(t) == 2 and t.isalpha()]
+    return {"lang": language, **({"region": regions[0]} if regions else {})}
 
 
 def _folded(name: str) -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 from briefing import check_dossier
 from briefing.cli import main
+from briefing.exports import exports
 from support import edit
 
 OLD = "  unnamed_speaker: {description: a harbour worker}  # as the Gazette puts it\n"
@@ -22,6 +25,10 @@ def test_an_older_form_still_works_says_what_to_write_and_is_rewritten(mini, cap
     assert "write speaker: {description: ...} instead" in warning.message
     quote = next(q for q in dossier.quotes if q.id == "reed-rebuild")
     assert dossier.speaker_name(quote) == "a harbour worker"
+    exported = json.loads(exports(dossier)["dossier.json"])
+    (shown,) = [q for q in exported["quotes"] if q["id"] == "reed-rebuild"]
+    assert shown["speaker"] == {"description": "a harbour worker"}
+    assert "unnamed_speaker" not in shown
 
     before = (mini / "quotes" / "quotes.yml").read_text(encoding="utf-8")
     assert main(["migrate", str(mini)]) == 0

@@ -225,7 +225,9 @@ class Quote(Strict):
         "'a witness'} for a speaker the source does not name.",
     )
     unnamed_speaker: Annotated[
-        Unnamed | None, OldForm("speaker: {description: ...}", renamed_to="speaker")
+        Unnamed | None,
+        OldForm("speaker: {description: ...}", renamed_to="speaker"),
+        Field(exclude=True),  # read into `speaker`; exports carry the speaker once
     ] = None
     role: Text | None = Field(
         None, description="The speaker's role as the source gives it; must lie in a cited passage."
@@ -272,7 +274,7 @@ class Quote(Strict):
                 "not name"
             )
         if self.unnamed_speaker is not None:  # the older form, read as the newer one
-            self.speaker = self.unnamed_speaker
+            self.speaker, self.unnamed_speaker = self.unnamed_speaker, None
         return self
 
     @property

@@ -16,7 +16,7 @@ def warn_of_old_forms(nodes: list[Node], problems: Problems) -> None:
         if not isinstance(node.value, BaseModel):
             continue
         for name, old in _old_fields(type(node.value)):
-            if getattr(node.value, name) is not None:
+            if name in node.value.model_fields_set:  # as written, though read as the newer
                 problems.warning(
                     node.file.shown_as,
                     f"'{name}' is the older way to write this: write {old.instead} instead "

@@ -216,6 +216,54 @@ def test_two_events_each_placed_by_the_other_are_refused(mini):
     }
 
 
+def test_an_event_placed_by_one_in_a_loop_is_not_reported_as_in_it(mini):
+    """Only the dates that lead back to themselves are the loop; one after them waits."""
+    (mini / "events" / "more.yml").write_text(
+        EVENTS.replace("{after: date-moved}", "{after: vote-later}").replace(
+            "- id: council-sits\n  title: The council sits\n",
+            "- id: council-sits\n  title: The council sits\n"
+            "  date: {relative: {after: repairs-start}, wording: first}\n",
+        )
+        + """- id: vote-after-repairs
+  title: A vote after the repairs
+  date: {relative: {after: council-sits}, wording: the vote}
+  summary:
+    text: The vote came after.
+    cite: The council first set the vote for June
+""",
+        encoding="utf-8",
+    )
+    done, problems = loaded(mini)
+    assert verify(done, problems) is None
+    looped = {p.message.split("'")[1] for p in problems.errors}
+    assert looped == {"vote-later", "repairs-start", "council-sits"}  # and not vote-after-repairs
+    assert len(problems.errors) == 3
+
+
+def test_what_is_placed_after_an_event_follows_it_with_what_is_placed_after_that(mini):
+    """B after A, C after B, D after A: A B C D, each chain kept together."""
+    (mini / "events" / "more.yml").write_text(
+        """- id: b
+  title: B
+  date: {relative: {after: date-moved}, wording: to allow repairs}
+  summary: {text: B., cite: to allow repairs}
+- id: c
+  title: C
+  date: {relative: {after: b}, wording: repairs}
+  summary: {text: C., cite: The council first set the vote}
+- id: d
+  title: D
+  date: {relative: {after: date-moved}, wording: moved}
+  summary: {text: D., cite: first set the vote for June 2021}
+""",
+        encoding="utf-8",
+    )
+    dossier = verify(*loaded(mini))
+    order = [e.id for e in dossier.events]
+    at = order.index("date-moved")
+    assert order[at : at + 4] == ["date-moved", "b", "c", "d"]
+
+
 @pytest.mark.parametrize(
     ("parts", "words"),
     [

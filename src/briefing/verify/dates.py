@@ -84,16 +84,14 @@ def _resolve_against_events(
     """Dates after or before another event: each once the other's date is settled."""
     while waiting:
         unresolved = []
-        still_waiting = {id(spec) for _, spec, _ in waiting}
         for node, spec, rule in waiting:
             side, other_id = ("after", rule.after) if rule.after else ("before", rule.before)
             other = events.get(other_id or "")
             if other is None:
                 continue  # an unknown event id: reported as a bad reference
             if other.date is not None and not other.date.is_resolved:
-                if id(other.date) in still_waiting:
-                    unresolved.append((node, spec, rule))
-                continue  # otherwise the other's own date failed, and is reported there
+                unresolved.append((node, spec, rule))
+                continue
             known = other.date.known if other.date is not None else None
             if known is None:
                 spec.set_resolved(
@@ -115,43 +113,67 @@ def _resolve_against_events(
                 f"'{spec.wording}' read as {side} the event '{other_id}' ({known.human()}); "
                 "the source gives no date of its own",
             )
-        if len(unresolved) == len(waiting):  # no progress: each waits for another
-            for node, _, rule in unresolved:
-                problems.error(
-                    node.file.shown_as,
-                    f"this date and the one of '{rule.event}' are each placed after or before "
-                    "the other; date one of them",
-                    **node.file.where((*node.loc, "relative")),
-                )
+        if len(unresolved) == len(waiting):  # no progress: what is left waits on a loop
+            loop = _in_a_loop(unresolved, events)
+            for node, spec, rule in unresolved:
+                if id(spec) in loop:  # the others only wait on it, or on a date that failed
+                    problems.error(
+                        node.file.shown_as,
+                        f"this date and the one of '{rule.event}' are each placed after or "
+                        "before the other; date one of them",
+                        **node.file.where((*node.loc, "relative")),
+                    )
             return
         waiting = unresolved
 
 
+def _in_a_loop(
+    unresolved: list[tuple[Node, DateSpec, RelativeRule]], events: dict[str, Event]
+) -> set[int]:
+    """The dates (by id()) whose chain of 'after'/'before' leads back to themselves."""
+    waits_on = {id(spec): id(events[rule.event or ""].date) for _, spec, rule in unresolved}
+    loop: set[int] = set()
+    for start in waits_on:
+        chain, key = [start], waits_on[start]
+        while key in waits_on and key not in chain:
+            chain.append(key)
+            key = waits_on[key]
+        if key in chain:
+            loop.update(chain[chain.index(key) :])
+    return loop
+
+
 def timeline_order(events: list[Event]) -> list[Event]:
-    """Events in the order the timeline shows them: by date, an event placed after or before
-    another right beside it, and events the source does not date last, in file order."""
+    """Events in the order the timeline shows them: by date, each event placed before or
+    after another right beside it (with those placed by it in turn), and events the source
+    does not date last, in file order."""
     dated = [e for e in events if e.when is not None and _placed_by(e) is None]
     dated.sort(key=lambda e: (e.when.sort_key(), e.id))  # type: ignore[union-attr]  # dated
-    placed = dated + [e for e in events if e.date is None]
-    pending = [e for e in events if _placed_by(e) is not None]
-    while pending:
-        left = []
-        for event in pending:
-            other, after = _placed_by(event)  # type: ignore[misc]  # pending have one
-            at = next((i for i, e in enumerate(placed) if e.id == other), None)
-            if at is None:
-                left.append(event)
+    placed_by: dict[str, list[Event]] = {}
+    for event in events:
+        other = _placed_by(event)
+        if other is not None:
+            placed_by.setdefault(other[0], []).append(event)
+    order: list[Event] = []
+    seen: set[str] = set()
+    for first in dated + [e for e in events if e.date is None]:
+        stack: list[tuple[Event, bool]] = [(first, False)]  # (event, its turn to be placed)
+        while stack:
+            event, now = stack.pop()
+            if now:
+                order.append(event)
                 continue
-            if after:  # after the other and after what was placed after it already
-                at += 1
-                while at < len(placed) and _placed_by(placed[at]) == (other, True):
-                    at += 1
-            placed.insert(at, event)
-        if len(left) == len(pending):
-            placed += left  # a cycle, reported as an error: keep them in file order
-            break
-        pending = left
-    return placed
+            if event.id in seen:
+                continue
+            seen.add(event.id)
+            near = placed_by.get(event.id, [])
+            after = [e for e in near if _placed_by(e) == (event.id, True)]
+            before = [e for e in near if _placed_by(e) == (event.id, False)]
+            stack += [(e, False) for e in reversed(after)]
+            stack.append((event, True))
+            stack += [(e, False) for e in reversed(before)]
+    # Left: events placed by an unknown event or in a loop, both reported as errors.
+    return order + [e for e in events if e.id not in seen]
 
 
 def _placed_by(event: Event) -> tuple[str, bool] | None:

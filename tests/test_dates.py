@@ -105,3 +105,10 @@ def test_spans_and_seasons_counted_from_the_anchor():
     assert str(resolve_relative(thursday, Wording(season="spring", direction="after"))) == "2016-21"
     with pytest.raises(ValueError, match="as precise as a day"):
         resolve_relative(EdtfDate.parse("2015"), Wording(ago=Shift(3, "days")))
+
+
+def test_a_date_read_again_is_the_same_and_a_wrong_one_is_refused_each_time():
+    assert EdtfDate.parse("2022-11-20") is EdtfDate.parse(" 2022-11-20 ")  # read once, shared
+    for _ in range(2):
+        with pytest.raises(ValueError, match="is not an EDTF date"):
+            EdtfDate.parse("20 November")

@@ -14,6 +14,7 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
 import edtf
@@ -73,23 +74,7 @@ class EdtfDate:
 
     @classmethod
     def parse(cls, text: str) -> EdtfDate:
-        text = text.strip()
-        _check_plain(text)
-        try:
-            parsed = edtf.parse_edtf(text)
-        except Exception:  # the parser's own errors name no field an editor knows
-            raise ValueError(f"'{text}' is not an EDTF date; write {EDTF_FORMS}") from None
-        if isinstance(parsed, (edtf.Interval, edtf.Level1Interval)):
-            lower, upper = _end(parsed.lower, text), _end(parsed.upper, text)
-            if lower is None and upper is None:
-                raise ValueError(f"'{text}' has neither end; give at least one")
-            if lower and upper and upper.latest < lower.earliest:
-                raise ValueError(f"'{text}' ends before it starts")
-            return cls(
-                text, lower, upper, True,
-                None if lower else str(parsed.lower), None if upper else str(parsed.upper),
-            )  # fmt: skip
-        return cls(text, _point(parsed, text))
+        return _parsed(text.strip())
 
     @classmethod
     def of(cls, day: date, precision: Precision = "day", qualifier: str = "") -> EdtfDate:
@@ -176,6 +161,28 @@ class EdtfDate:
             return f"from {self.start.human()}" + (" (end unknown)" if self.open_end == "" else "")
         assert self.end is not None
         return f"until {self.end.human()}" + (" (start unknown)" if self.open_start == "" else "")
+
+
+@lru_cache(maxsize=4096)
+def _parsed(text: str) -> EdtfDate:
+    """EDTF's parser takes milliseconds a date, and a dossier names the same dates again and
+    again (a source's date, each date resolved against it); the dates are frozen, so shared."""
+    _check_plain(text)
+    try:
+        parsed = edtf.parse_edtf(text)
+    except Exception:  # the parser's own errors name no field an editor knows
+        raise ValueError(f"'{text}' is not an EDTF date; write {EDTF_FORMS}") from None
+    if isinstance(parsed, (edtf.Interval, edtf.Level1Interval)):
+        lower, upper = _end(parsed.lower, text), _end(parsed.upper, text)
+        if lower is None and upper is None:
+            raise ValueError(f"'{text}' has neither end; give at least one")
+        if lower and upper and upper.latest < lower.earliest:
+            raise ValueError(f"'{text}' ends before it starts")
+        return EdtfDate(
+            text, lower, upper, True,
+            None if lower else str(parsed.lower), None if upper else str(parsed.upper),
+        )  # fmt: skip
+    return EdtfDate(text, _point(parsed, text))
 
 
 def _check_plain(text: str) -> None:

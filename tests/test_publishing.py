@@ -275,7 +275,7 @@ def test_the_preview_answers_at_once_with_the_last_good_site_while_broken_edits_
                 before = builds()
                 breaking()
                 rebuilt(before)
-            time.sleep(1)
+            time.sleep(3)  # longer than any answer may take: a hung request shows
             broken_until = time.monotonic()
             assert "Aborted with 1 warnings in strict mode!" in log_path.read_text()
             assert "nowhere.md" in log_path.read_text()
@@ -296,7 +296,7 @@ def test_the_preview_answers_at_once_with_the_last_good_site_while_broken_edits_
     broken = [text[:300] for _, _, text in answers if "</html>" not in text]
     assert broken == [], "answers that were not a whole page"
     slowest = max(took for _, took, _ in answers)
-    assert slowest < 1.0, f"a request waited {slowest:.2f} s"
+    assert slowest < 2.5, f"a request waited {slowest:.2f} s"
     assert len(answers) > 20
     while_broken = [text for when, _, text in answers if good_since < when < broken_until]
     assert while_broken and all("Harbour master of the town." in t for t in while_broken)

@@ -129,6 +129,27 @@ def test_french_quotes_in_guillemets_are_attributed_and_sentences_split():
     assert quotations[1].attribution == "rentrent, selon le ministère des Affaires étrangères"
 
 
+def test_quotes_are_found_alike_in_a_text_saved_with_windows_line_ends():
+    """A quote left open at a paragraph's end (as news copy does) stops there, LF or CRLF."""
+    found = []
+    for line_end in ("\n", "\r\n"):
+        text = (
+            'The mayor spoke on Monday. He said: "We will rebuild the harbour.' + line_end * 2
+            + '"It will take a year," Tomas Reed said.'
+        )  # fmt: skip
+        found.append(
+            [(q.text, q.attribution) for q in find_quotations(text, split_sentences(text))]
+        )
+    assert (
+        found[0]
+        == found[1]
+        == [
+            ("We will rebuild the harbour.", "He said:"),
+            ("It will take a year,", "Tomas Reed said"),
+        ]
+    )
+
+
 def test_scare_quotes_and_imagined_speech_are_not_quotations():
     text = 'He was buoyed by a string of "wins". His face seemed as if to say "You got me?"'
     quotations = find_quotations(text, split_sentences(text))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.text.sentences import Sentence
+from briefing.text.sentences import PARAGRAPH_BREAK, Sentence
 
 SPEECH_VERBS = (
     "said", "says", "say", "saying", "told", "tells", "added", "adding", "adds", "stated",
@@ -60,7 +60,7 @@ def find_quotations(text: str, sentences: list[Sentence]) -> list[Quotation]:
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     spans, position = [], 0
-    for match in re.finditer(r"\n[ \t]*\n\s*", text):
+    for match in PARAGRAPH_BREAK.finditer(text):
         spans.append((position, match.start()))
         position = match.end()
     spans.append((position, len(text)))

@@ -17,7 +17,8 @@ SentenceKind = Literal[
     "content", "heading", "link", "caption", "credit", "byline", "graphic", "note"
 ]
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# A blank line, whether the lines end in LF or CRLF.
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINK_LINE = re.compile(r"^(?:related|read more|see also|also read)(?: article| story)?\s*:", re.I)
 _BARE_URL = re.compile(r"^https?://\S+$")
 # A sentence ends at . ! or ? (and any closing quote or bracket) before a capital or a digit,
@@ -46,7 +47,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Cut a source into sentences, with offsets into the original text."""
     sentences: list[Sentence] = []
     position = 0
-    for paragraph, chunk in enumerate(_PARAGRAPH_BREAK.split(text)):
+    for paragraph, chunk in enumerate(PARAGRAPH_BREAK.split(text)):
         start = text.index(chunk, position) if chunk else position
         position = start + len(chunk)
         stripped = chunk.strip()

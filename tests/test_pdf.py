@@ -198,7 +198,7 @@ def test_typst_errors_reach_the_caller_in_typsts_words():
 def test_a_typst_process_ended_for_want_of_memory_is_reported_with_what_to_do(monkeypatch):
     """Running out of memory leaves no error of Typst's own: the build says what happened."""
     job = PdfJob(b"{", paper="a4", timestamp=0)
-    os.kill(job._process.pid, signal.SIGKILL)  # what the system's out-of-memory killer sends
+    os.kill(job.typst.pid, signal.SIGKILL)  # what the system's out-of-memory killer sends
     with pytest.raises(PdfFailed) as killed:
         job.result()
     assert str(killed.value).startswith("Typst's process was ended by signal SIGKILL before")
@@ -211,22 +211,23 @@ def test_a_typst_process_ended_for_want_of_memory_is_reported_with_what_to_do(mo
     )
     popen = subprocess.Popen
     monkeypatch.setattr(
-        "briefing.pdf.job.subprocess.Popen",
+        "briefing.typesetting.process.subprocess.Popen",
         lambda command, **kwargs: popen([sys.executable, "-c", aborting], **kwargs),
     )
     with pytest.raises(PdfFailed) as aborted:
         PdfJob(b"{}", paper="a4", timestamp=0).result()
     assert str(aborted.value).startswith(
-        "Typst's process was ended by signal SIGABRT before the PDF was done "
+        "Typst's process was ended by signal SIGABRT before it had made the PDF "
         "(it said: memory allocation of 13312 bytes failed). It most likely ran out of memory"
     )
 
     monkeypatch.undo()
     job = PdfJob(b"{", paper="a4", timestamp=0)
-    os.kill(job._process.pid, signal.SIGTERM)  # not a sign of memory: no such guess
+    os.kill(job.typst.pid, signal.SIGTERM)  # not a sign of memory: no such guess
     with pytest.raises(PdfFailed) as ended:
         job.result()
-    assert str(ended.value) == "Typst's process was ended by signal SIGTERM before the PDF was done"
+    said = "Typst's process was ended by signal SIGTERM before it had made the PDF"
+    assert str(ended.value) == said
 
 
 def all_text(pdf: bytes) -> list[str]:
@@ -279,7 +280,7 @@ def test_typst_ends_with_the_build_that_started_it_even_when_that_is_killed(tmp_
         [sys.executable, "-c", "import pathlib, sys, time\n"
          "import briefing.pdf.job as job\n"
          f"job.TEMPLATE = pathlib.Path({str(slow)!r})\n"
-         "print(job.PdfJob(b'{}', paper='a4', timestamp=0)._process.pid, flush=True)\n"
+         "print(job.PdfJob(b'{}', paper='a4', timestamp=0).typst.pid, flush=True)\n"
          "time.sleep(60)\n"],
         stdout=subprocess.PIPE, text=True,
     )  # fmt: skip

@@ -4,17 +4,15 @@ build that fails stops it at once."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import orjson
 
-HERE = Path(__file__).parent
-TEMPLATE = HERE / "card.typ"
-TYPESET = HERE / "typeset.py"
+from briefing.typesetting import TypstFailed, TypstProcess, typst_language
+
+TEMPLATE = Path(__file__).parent / "card.typ"
+PPI = 144  # a 600 × 315 pt page is a 1200 × 630 px picture, the size link previews use
 
 
 @dataclass(frozen=True)
@@ -36,41 +34,28 @@ class CardsFailed(Exception):
 
 
 class CardsJob:
-    """Typst drawing the cards in a child process (`typeset.py`) while the caller goes on."""
+    """Typst drawing the cards, in the briefing's language (a BCP 47 tag), while the caller
+    goes on."""
 
-    def __init__(self, cards: list[Card]):
+    def __init__(self, cards: list[Card], language: str):
         self.cards = cards
-        self._process = subprocess.Popen(
-            [sys.executable, str(TYPESET), str(TEMPLATE)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+        data = orjson.dumps(
+            {"language": typst_language(language), "cards": [asdict(card) for card in cards]}
         )
-        self._output = (b"", b"")
-        data = orjson.dumps([asdict(card) for card in cards])
-        self._feeder = threading.Thread(target=self._communicate, args=(data,), daemon=True)
-        self._feeder.start()
-
-    def _communicate(self, data: bytes) -> None:
-        self._output = self._process.communicate(data)
+        self.typst = TypstProcess(
+            TEMPLATE, data, input_name="cards", making="the share cards", format="png", ppi=PPI
+        )
 
     def result(self) -> dict[str, bytes]:
         """Each card's path in the site and its PNG; raise CardsFailed with Typst's message."""
-        self._feeder.join()
-        out, errors = self._output
-        if self._process.returncode != 0:
-            message = errors.decode("utf-8", "replace").strip()
-            raise CardsFailed(message or f"Typst's process ended with {self._process.returncode}")
-        pngs = []
-        while out:
-            length = int.from_bytes(out[:8], "big")
-            pngs.append(out[8 : 8 + length])
-            out = out[8 + length :]
+        try:
+            pngs = self.typst.documents()
+        except TypstFailed as error:
+            raise CardsFailed(str(error)) from None
         if len(pngs) != len(self.cards):
             raise CardsFailed(f"Typst drew {len(pngs)} cards of {len(self.cards)}")
         return {card.path: png for card, png in zip(self.cards, pngs, strict=True)}
 
     def stop(self) -> None:
         """End the drawing now (the build it was for has failed)."""
-        self._process.kill()
-        self._feeder.join()
+        self.typst.stop()

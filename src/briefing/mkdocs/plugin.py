@@ -171,7 +171,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         keep_out_of_collection()  # until the build ends, in on_post_build or on_build_error
         self.pages_by_uri = {page.src_uri: page for page in self.pages}
         self.share_tags = not social_cards_on(config)
-        self.cards_job = start_cards(self.pages) if self.share_tags else None
+        self.cards_job = start_cards(self.pages, dossier.meta.language) if self.share_tags else None
         add_not_found_page(config)
         if config.nav is None:
             config.nav = navigation(self.pages, Path(config.docs_dir))

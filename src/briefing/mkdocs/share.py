@@ -20,10 +20,10 @@ def social_cards_on(config: MkDocsConfig) -> bool:
     return social is not None and bool(social.config.get("enabled", True))
 
 
-def start_cards(pages: list[SitePage]) -> CardsJob | None:
+def start_cards(pages: list[SitePage], language: str) -> CardsJob | None:
     """Typst drawing the pages' own cards (the home page's, each main profile's), if any."""
     cards = [page.card for page in pages if page.card is not None]
-    return CardsJob(cards) if cards else None
+    return CardsJob(cards, language) if cards else None
 
 
 def write_cards(job: CardsJob, site_dir: Path) -> None:

@@ -1,5 +1,5 @@
 """Render the PDF: the verified dossier shaped as JSON (`shape`) and laid out by Typst with the
-template `briefing.typ`, in a process of its own (`job`, `typeset`), kept between builds
+template `briefing.typ`, in a process of its own (`job`), kept between builds
 (`cache`)."""
 
 from briefing.pdf.cache import PdfCache

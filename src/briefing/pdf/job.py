@@ -1,5 +1,4 @@
-"""Compile the briefing with Typst, in a process of its own (`typeset.py`) so the site can be
-built meanwhile.
+"""Compile the briefing with Typst, in a process of its own so the site can be built meanwhile.
 
 The data reaches Typst as a string input and is only ever placed as Typst strings, so text
 from YAML cannot become Typst markup. Only the fonts inside the `typst` wheel are used, and the
@@ -12,10 +11,6 @@ from __future__ import annotations
 import calendar
 import hashlib
 import os
-import signal
-import subprocess
-import sys
-import threading
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
@@ -26,11 +21,11 @@ from briefing.collector import collector_paused
 from briefing.dossier import Dossier
 from briefing.pdf.cache import PdfCache
 from briefing.pdf.shape import CONTENTS_LIMIT, FOOTNOTE_LIMIT, RECORDS_IN_FULL, pdf_data
+from briefing.typesetting import TypstFailed, TypstProcess
 
 Paper = Literal["a4", "us-letter"]
 HERE = Path(__file__).parent
 TEMPLATE = HERE / "briefing.typ"
-TYPESET = HERE / "typeset.py"
 
 
 def build_pdf(dossier: Dossier, **options: Any) -> bytes:
@@ -104,44 +99,31 @@ class PdfFailed(Exception):
     """Typst could not make the PDF; the message is Typst's own."""
 
 
-class PdfJob:
-    """Typst compiling the briefing in a child process (`typeset.py`) while the caller goes on.
+# What to do when Typst's process ran out of memory.
+OUT_OF_MEMORY = (
+    "Typst needs about 1.2 MB a page while it compiles (1.2 GiB for a briefing of 1,000 "
+    "pages). Give it more memory, or leave the PDF out with `pdf: false` under the briefing "
+    "plugin in mkdocs.yml."
+)
 
-    A process rather than a thread: Typst keeps what it memoised in the process that ran it
-    (a served site's memory grew at each rebuild), and its whole working memory goes back to
-    the system when the process ends. A build that fails, or Ctrl-C, stops it at once, where
-    a thread inside Typst could only be waited for; a build that is killed takes it along
-    (the process watches for its parent to go).
-    """
+
+class PdfJob:
+    """Typst compiling the briefing in a process of its own while the caller goes on."""
 
     def __init__(self, data: bytes, *, paper: Paper, timestamp: int, cache: PdfCache | None = None):
         self.made_from = _typst_input(data, paper, timestamp)
         self._cache = cache  # where the PDF is kept once it is made
-        command = [sys.executable, str(TYPESET), str(self.made_from.template), paper,
-                   str(timestamp), str(os.getpid())]  # fmt: skip
-        self._process = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-        )
-        self._output = (b"", b"")
-        self._stopped = False
-        # A daemon thread feeds the data and collects the PDF, so neither side's pipe fills.
-        self._feeder = threading.Thread(target=self._communicate, args=(data,), daemon=True)
-        self._feeder.start()
-
-    def _communicate(self, data: bytes) -> None:
-        self._output = self._process.communicate(data)
+        self.typst = TypstProcess(self.made_from.template, data, input_name="data",
+                                  making="the PDF", inputs={"paper": paper},
+                                  out_of_memory=OUT_OF_MEMORY, timestamp=timestamp,
+                                  pdf_tags=True)  # fmt: skip
 
     def result(self) -> bytes:
         """Wait for the PDF; raise PdfFailed with Typst's message if there is none."""
-        self._feeder.join()
-        pdf, errors = self._output
-        if self._stopped:
-            raise PdfFailed("the compile was stopped before it finished")
-        message = errors.decode("utf-8", "replace").strip()
-        if self._process.returncode < 0:
-            raise PdfFailed(_ended_by_signal(-self._process.returncode, message))
-        if self._process.returncode != 0:
-            raise PdfFailed(message or f"Typst's process ended with {self._process.returncode}")
+        try:
+            (pdf,) = self.typst.documents()
+        except TypstFailed as error:
+            raise PdfFailed(str(error)) from None
         if self._cache is not None:
             self._cache.put(self.made_from.digest(), pdf)
             self._cache = None  # kept once
@@ -149,9 +131,7 @@ class PdfJob:
 
     def stop(self) -> None:
         """End the compile now (the build it was for has failed) and release its process."""
-        self._stopped = True
-        self._process.kill()
-        self._feeder.join()
+        self.typst.stop()
 
 
 class KeptPdf(PdfJob):
@@ -167,27 +147,6 @@ class KeptPdf(PdfJob):
 
     def stop(self) -> None:
         pass
-
-
-def _ended_by_signal(number: int, errors: str) -> str:
-    """Why a signal ended Typst's process, in words a user can act on: the signal, the first
-    line it wrote if any (Typst's own errors end the process normally), and the likely cause."""
-    try:
-        name = signal.Signals(number).name
-    except ValueError:  # a signal Python has no name for
-        name = str(number)
-    message = f"Typst's process was ended by signal {name} before the PDF was done"
-    said = errors.splitlines()
-    if said:
-        message += f" (it said: {said[0]})"
-    # The system's out-of-memory killer sends SIGKILL; a memory limit makes Typst abort.
-    if number == signal.SIGKILL or "memory allocation of" in errors:
-        message += (
-            ". It most likely ran out of memory: Typst needs about 1.2 MB a page while it "
-            "compiles (1.2 GiB for a briefing of 1,000 pages). Give it more memory, or leave "
-            "the PDF out with `pdf: false` under the briefing plugin in mkdocs.yml."
-        )
-    return message
 
 
 def build_timestamp(dossier: Dossier) -> int:

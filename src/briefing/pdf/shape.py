@@ -14,6 +14,7 @@ from briefing.model.sources import Provenanced
 from briefing.pictures import CHART_ROW_LIMIT, COLUMN, PRINT, print_charts, print_maps
 from briefing.site.urls import TIMELINE, page_of, url_of
 from briefing.source_view import paragraphs
+from briefing.typesetting import typst_language
 
 UNDATED = "date not given"  # an event the source does not date
 
@@ -452,13 +453,6 @@ class _Shaper:
             ],
             "url": url,
         }
-
-
-def typst_language(tag: str) -> dict[str, str]:
-    """A BCP 47 tag as Typst's text `lang` and `region`: 'pt-BR' → pt, BR."""
-    language, *subtags = tag.split("-")
-    regions = [t for t in subtags if len(t) == 2 and t.isalpha()]
-    return {"lang": language, **({"region": regions[0]} if regions else {})}
 
 
 def _folded(name: str) -> str:

@@ -272,15 +272,25 @@ def _running(pid: int) -> bool:
         return True
 
 
-def test_typst_ends_with_the_build_that_started_it_even_when_that_is_killed(tmp_path):
+@pytest.mark.parametrize(
+    ("module", "start"),
+    [
+        ("briefing.pdf.job", "job.PdfJob(b'{}', paper='a4', timestamp=0)"),
+        ("briefing.cards.job", "job.CardsJob([job.Card('x.png', 'T', 'As of', 'M')], 'en')"),
+    ],
+    ids=["the PDF", "the share cards"],
+)
+def test_typst_ends_with_the_build_that_started_it_even_when_that_is_killed(
+    tmp_path, module, start
+):
     """`kill -9` of a build leaves no Typst compiling on for nobody."""
     slow = tmp_path / "slow.typ"
     slow.write_text("#for i in range(4000) [#lorem(200) #parbreak()]\n", encoding="utf-8")
     build = subprocess.Popen(
         [sys.executable, "-c", "import pathlib, sys, time\n"
-         "import briefing.pdf.job as job\n"
+         f"import {module} as job\n"
          f"job.TEMPLATE = pathlib.Path({str(slow)!r})\n"
-         "print(job.PdfJob(b'{}', paper='a4', timestamp=0).typst.pid, flush=True)\n"
+         f"print({start}.typst.pid, flush=True)\n"
          "time.sleep(60)\n"],
         stdout=subprocess.PIPE, text=True,
     )  # fmt: skip

@@ -91,3 +91,23 @@ def test_a_language_that_is_not_a_tag_is_refused_with_an_example(tmp_path, capsy
     assert "'en', 'fr' or 'pt-BR'" in err
     # Dates resting on that source are left unresolved, and said so once, not as a cycle.
     assert "each placed after or before" not in err
+
+
+def test_pages_marked_in_another_language_than_the_briefings_fail_the_build_until_set(tmp_path):
+    """A French briefing on pages Material marks English: the build says what to set."""
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    edit(project / "dossier" / "dossier.yml", "as_of:", "language: fr-CA\nas_of:")
+    failed = build_site(project, project / "build")
+    assert failed.returncode == 1
+    assert "the dossier's language is 'fr-CA', but the site's pages are marked 'en'" in (
+        failed.stderr
+    )
+    assert "set `language: fr` under `theme:` in mkdocs.yml" in failed.stderr
+    edit(project / "mkdocs.yml", "theme:\n  name: material\n",
+         "theme:\n  name: material\n  language: fr\n")  # fmt: skip
+    built = build_site(project, project / "build")
+    assert built.returncode == 0, built.stderr
+    home = page(project / "build", "")
+    assert home.find("html")["lang"] == "fr"
+    assert home.select_one("input.md-search__input")["placeholder"] == "Rechercher"

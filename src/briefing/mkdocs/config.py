@@ -11,8 +11,11 @@ plugins:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
 
 from briefing.pdf import RECORDS_IN_FULL
 
@@ -32,3 +35,40 @@ class BriefingConfig(Config):
     """Up to this many records (people, groups, organisations and places) the PDF prints each
     in full; past it, the main records in full and every other one in a register, an entry
     each with the address of its page on the site (from `site_url`)."""
+
+
+def theme_language_problem(config: MkDocsConfig, dossier_language: str) -> str | None:
+    """What to say when Material marks the pages in another language than the dossier's."""
+    theme_language = str(config.theme.get("language") or "en")
+    if config.theme.name != "material" or _primary(dossier_language) == _primary(theme_language):
+        return None
+    folder = "partials/languages/"
+    translations = [
+        name.removeprefix(folder).removesuffix(".html")
+        for name in config.theme.get_env().list_templates()
+        if name.startswith(folder)
+    ]
+    return language_mismatch(dossier_language, theme_language, translations)
+
+
+def language_mismatch(
+    dossier_language: str, theme_language: str, translations: Iterable[str]
+) -> str | None:
+    """What to say when the pages are marked in another language than the dossier's (Material
+    marks them with `theme.language`), if Material can be set to the dossier's; else None."""
+    if _primary(dossier_language) == _primary(theme_language):
+        return None
+    by_tag = {name.lower(): name for name in translations}
+    suggested = by_tag.get(dossier_language.lower()) or by_tag.get(_primary(dossier_language))
+    if suggested is None:  # Material has no such translation: there is nothing to set
+        return None
+    return (
+        f"the dossier's language is '{dossier_language}', but the site's pages are marked "
+        f"'{theme_language}' (theme.language in mkdocs.yml, English unless set); set "
+        f"`language: {suggested}` under `theme:` in mkdocs.yml, so that browsers, screen "
+        "readers and translation tools read the pages in their language"
+    )
+
+
+def _primary(tag: str) -> str:
+    return tag.split("-")[0].lower()

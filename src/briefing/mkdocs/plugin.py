@@ -41,7 +41,7 @@ from briefing.collector import (
 from briefing.dossier import Dossier
 from briefing.draft.review import PUBLISH_VARIABLE, count_line, drafts_in, publishing_refusal
 from briefing.exports import exports
-from briefing.mkdocs.config import BriefingConfig
+from briefing.mkdocs.config import BriefingConfig, theme_language_problem
 from briefing.mkdocs.from_disk import SHIM_FILES, serve_worker_shim, write_search_index_script
 from briefing.mkdocs.not_found import add_not_found_page, not_found_context, root_names
 from briefing.mkdocs.preview import serve_the_last_good_site
@@ -132,6 +132,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             dossier = self.dossier
         else:  # what `briefing check` says, so that a build says it too
             log.info(f"{shown}/: {dossier.summary()}")
+            mismatch = theme_language_problem(config, dossier.meta.language)
+            if mismatch is not None:
+                log.warning(mismatch)
             for document in dossier.sources.values():
                 log.info(document.coverage_line())
             drafts = drafts_in(dossier)

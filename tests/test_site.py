@@ -223,6 +223,22 @@ def test_search_view_keeps_headings_and_words_and_escaped_text_stays_text():
     assert search_view(html) == '<h2 id="x">Title</h2> <p>A &lt;b&gt; claim by Reed.</p> Age 52'
 
 
+def test_a_name_with_accents_is_found_typed_without_them(tmp_path):
+    """Searching "Tomas Reed" finds "Tomás Reed" (a keyboard without accents); the page still
+    shows the name as it is written."""
+    project = tmp_path / "mini"
+    shutil.copytree(FIXTURE, project)
+    edit(project / "dossier/people/tomas-reed.yml", "name: Tomas Reed", "name: Tomás Reed")
+    assert build_site(project, project / "build").returncode == 0
+    index = json.loads((project / "build/search/search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    profile = docs["people/tomas-reed/"]
+    assert profile["title"] == "Tomás Reed" and "<p>Tomas Reed</p>" in profile["text"]
+    assert page(project / "build", "people/tomas-reed/").find("h1").text == "Tomás Reed"
+    assert search_view("<p>x</p>", "<Łukasz Ğ>") == "<p>&lt;Łukasz G&gt;</p> <p>x</p>"
+    assert search_view("<p>x</p>", "Reed") == "<p>x</p>"
+
+
 def test_search_finds_the_source_text_once_not_again_in_the_sentence_table(site):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     hits = [doc["location"] for doc in index["docs"] if "eligible to vote" in doc["text"]]

@@ -251,7 +251,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         generated = self.pages_by_uri.get(page.file.src_uri)
         if generated is not None and generated.searchable:
             self.put_aside = (page.content or "", page.toc)
-            page.content, page.toc = search_view(page.content or ""), TableOfContents([])
+            page.content = search_view(page.content or "", page.title or "")
+            page.toc = TableOfContents([])
         return context
 
     @event_priority(-50)

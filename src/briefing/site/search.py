@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+from html import escape
+
+from briefing.text.characters import without_accents
 
 
-def search_view(html: str) -> str:
-    """A generated page's headings and text, for the search index.
+def search_view(html: str, title: str = "") -> str:
+    """A generated page's headings and text, for the search index; a title with accents
+    ("Ahmet Davutoğlu") comes first as typed without them, as Material's search matches
+    letters as they are written.
 
     Material's search parser is slow per tag, and our pages carry many tags for little text
     (a citation marker is three tags around a number). The index keeps only headings,
@@ -16,7 +21,9 @@ def search_view(html: str) -> str:
     words, which search finds on the source page, where each leads back to what cites it.
     """
     html = _TAG.sub(_search_tag, _NOT_FOR_SEARCH.sub("", html))
-    return " ".join(html.split())  # generated pages hold no <pre>
+    view = " ".join(html.split())  # generated pages hold no <pre>
+    plain = without_accents(title)
+    return f"<p>{escape(plain)}</p> {view}" if plain != title else view
 
 
 _NOT_FOR_SEARCH = re.compile(

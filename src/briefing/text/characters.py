@@ -27,6 +27,15 @@ def ascii_folded(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
+def without_accents(text: str) -> str:
+    """Text with its accents dropped and every letter kept, as someone types a name on a
+    keyboard without them: 'Davutoğlu' → 'Davutoglu', 'Łukasz' as it is."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
 def control_character(text: str) -> tuple[int, str] | None:
     """The offset of the first control character in `text` and what to say of it, or None."""
     if text.isprintable():  # the fast answer for most values: nothing to look for

@@ -82,6 +82,50 @@ def test_a_saved_page_becomes_a_seed_its_page_and_a_draft_record_that_checks(tmp
     assert [s.kind for s in coverage.sentences if s.text.startswith("This version")] == ["note"]
 
 
+AGENCY_PAGE = """<!doctype html><html lang="fr"><head>
+<title>Un vote reporté - La Gazette</title>
+<meta property="og:site_name" content="La Gazette">
+</head><body><article itemscope itemtype="http://schema.org/NewsArticle">
+<h1 itemprop="headline">Un vote reporté</h1>
+<span itemprop="author creator" itemscope itemtype="http://schema.org/Person">
+<a href="/auteur/afp"><span itemprop="name"> AFP</span></a></span>
+<time itemprop="datePublished" datetime="2021-05-12T07:19:58">12 mai 2021</time>
+<p>Le port de Port Vell, le 11 mai 2021, après la tempête. (Photo Ana Ruiz. AFP)</p>
+<p>PORT VELL (AFP) — Le conseil municipal de Port Vell a reporté mardi le vote sur le port,
+après qu'une tempête a endommagé deux bureaux de vote, a indiqué la mairie.</p>
+<p>Le conseil compte annoncer une nouvelle date en juin, une fois les deux écoles réparées et
+inspectées par les ingénieurs de la ville.</p>
+</article></body></html>
+"""
+
+
+def test_an_agency_named_where_the_author_goes_is_the_sources_agency(tmp_path):
+    """The page's schema.org markup names AFP as the author: AFP is the agency, cited to that
+    markup, which the build finds again in the kept page; the dateline after a photo caption
+    is read too."""
+    dossier = project(tmp_path)
+    intake = add_source(saved(tmp_path, AGENCY_PAGE), dossier, "gazette")
+    record = yaml.safe_load(intake.record.read_text(encoding="utf-8"))
+    assert "authors" not in record
+    assert record["agency"] == {
+        "name": "AFP", "page": {"field": "itemprop:author.name", "value": "AFP"}
+    }  # fmt: skip
+    assert record["date"]["page"] == {
+        "field": "itemprop:datePublished", "value": "2021-05-12T07:19:58"
+    }  # fmt: skip
+    assert record["marked"][0]["as"] == "caption"
+    assert record["dateline"]["name"] == "PORT VELL (AFP)"
+    assert "no author: the page names only the agency, AFP" in intake.notes
+    checked, problems = check_dossier(dossier)
+    assert problems.errors == [], problems.report()
+    assert checked is not None and checked.sources["gazette"].source.agency.name == "AFP"
+    # A value the page does not give is refused at the build.
+    text = intake.record.read_text(encoding="utf-8")
+    intake.record.write_text(text.replace("value: AFP}", "value: Reuters}"), encoding="utf-8")
+    _, problems = check_dossier(dossier)
+    assert any("itemprop:author.name" in str(p) for p in problems.errors), problems.report()
+
+
 def test_a_text_file_is_taken_as_it_is_and_its_date_read_from_its_words(tmp_path):
     dossier = project(tmp_path)
     text = tmp_path / "note.txt"

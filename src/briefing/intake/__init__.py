@@ -201,13 +201,14 @@ def _record(
         data["language"] = reading.language
     if page is not None:
         data["page"] = {"file": page.name, "sha256": digest}
-    for name in ("url", "authors", "publisher"):
+    for name in ("url", "authors", "publisher", "agency"):
         if name in reading.fields:
             data[name] = reading.fields[name]
-    opening = paragraphs[0].text if paragraphs else ""
+    # The story's first paragraph, after any photo caption or byline above it.
+    opening = next((p.text for p in paragraphs if not p.mark), "")
     dateline = _DATELINE.match(opening)
     if dateline and seed.count(dateline["name"]) == 1:
-        if dateline["agency"]:
+        if dateline["agency"] and "agency" not in data:  # the page's own field first
             data["agency"] = {"name": dateline["agency"], "cite": cite(dateline["name"])}
         data["dateline"] = {"name": dateline["name"], "cite": cite(dateline["name"])}
     if "date" in reading.fields:

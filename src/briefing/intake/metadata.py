@@ -16,16 +16,25 @@ from typing import Any
 from briefing.text.webpage import PageMetadata
 
 # The page's fields for each fact, in the order they are trusted.
-TITLE_FIELDS = ("og:title", "ld:headline", "twitter:title", "title")
+TITLE_FIELDS = ("og:title", "ld:headline", "twitter:title", "itemprop:headline", "title")
 AUTHOR_FIELDS = (
     "author", "ld:author.name", "article:author", "og:article:author", "byl", "dc.creator",
-    "parsely-author", "sailthru.author",
+    "parsely-author", "sailthru.author", "itemprop:author.name", "itemprop:author",
 )  # fmt: skip
-PUBLISHER_FIELDS = ("og:site_name", "ld:publisher.name")
+PUBLISHER_FIELDS = ("og:site_name", "ld:publisher.name", "itemprop:publisher.name")
 DATE_FIELDS = (
     "article:published_time", "ld:datePublished", "og:published_time", "datepublished",
     "pubdate", "pdate", "date", "dc.date", "dcterms.created", "sailthru.date",
+    "itemprop:datePublished",
 )  # fmt: skip
+# News agencies, as pages name them where an author goes: the story is the agency's copy.
+NEWS_AGENCIES = {
+    "afp", "agence france-presse", "agence france presse", "ap", "associated press",
+    "the associated press", "reuters", "thomson reuters", "dpa", "deutsche presse-agentur",
+    "ansa", "efe", "agencia efe", "xinhua", "tass", "itar-tass", "ria novosti", "interfax",
+    "kyodo", "kyodo news", "yonhap", "anadolu", "anadolu agency", "press association",
+    "pa media", "upi", "united press international", "aap", "belga", "ats", "apa", "ap/afp",
+}  # fmt: skip
 URL_FIELDS = ("canonical", "og:url", "ld:url")
 
 _NOT_NAMES = {"username", "user", "admin", "administrator", "staff", "editor", "anonymous"}
@@ -124,6 +133,9 @@ def _authors(page: PageMetadata, site: str | None, reading: PageReading) -> None
         for value in values:
             if any(value.lower() == a["name"].lower() for a in authors):
                 continue  # "Jeffrey Gettleman" and "JEFFREY GETTLEMAN" are one author
+            if value.lower() in NEWS_AGENCIES:
+                reading.fields.setdefault("agency", {"name": value, "page": _cited(name, value)})
+                continue
             authors.append({"name": value, "page": _cited(name, value)})
             if value.lower().strip("@ ") in _NOT_NAMES:
                 reading.flags["authors"] = f"'{value}' does not look like a person's name"
@@ -131,9 +143,15 @@ def _authors(page: PageMetadata, site: str | None, reading: PageReading) -> None
                 reading.flags["authors"] = (
                     f"'{value}' is the site's name: a publisher, not an author"
                 )
-        reading.fields["authors"] = authors
-        return
-    reading.notes.append("no author: the page's metadata names none")
+        if authors:
+            reading.fields["authors"] = authors
+            return
+    if "agency" in reading.fields:
+        reading.notes.append(
+            f"no author: the page names only the agency, {reading.fields['agency']['name']}"
+        )
+    else:
+        reading.notes.append("no author: the page's metadata names none")
 
 
 def _address(page: PageMetadata, reading: PageReading) -> None:

@@ -20,8 +20,9 @@ class PageField(Strict):
     field: Text = Field(
         description="Where the page gives it: a <meta> name or property ('author', "
         "'og:site_name', 'article:published_time'), 'title' (<title>), 'canonical' (<link "
-        "rel=canonical>), 'lang' (<html lang>), or 'ld:' and a JSON-LD key ('ld:datePublished', "
-        "'ld:author.name')."
+        "rel=canonical>), 'lang' (<html lang>), 'ld:' and a JSON-LD key ('ld:datePublished', "
+        "'ld:author.name'), or 'itemprop:' and a schema.org microdata property "
+        "('itemprop:author.name')."
     )
     value: Text = Field(description="The value exactly as the page has it.")
 

@@ -70,6 +70,8 @@ def test_cover_shows_title_as_of_marking_and_source(reader):
     assert "As of 12 May 2021" in cover
     assert "TEST FIXTURE — MADE-UP SOURCE" in cover
     assert "Compiled from" in cover and "the Gazette report" in cover
+    # the coverage and the count are two clauses ("…cited (7/7); 22 citations verified")
+    assert re.search(r"cited \(\d+/\d+\); \d+ citations verified", " ".join(cover.split()))
 
 
 def test_bookmarks_match_the_sections(reader):

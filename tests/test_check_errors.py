@@ -91,6 +91,21 @@ def test_dangling_reference_suggests_a_close_id(mini, capsys):
     )
 
 
+def test_a_reference_by_a_name_the_record_goes_by_suggests_its_id(mini, capsys):
+    """'reed' is too far from the id 'tomas-reed' to be a typing slip, but it is the name he
+    goes by, Reed: the hint names him."""
+    edit(mini / "people/tomas-reed.yml", "name: Tomas Reed", "name: Tomas Reed\naliases: [Reed]")
+    edit(mini / "quotes/quotes.yml", "speaker: tomas-reed", "speaker: reed")
+    assert_error(
+        capsys,
+        mini,
+        "dossier/quotes/quotes.yml",
+        4,
+        "unknown actor 'reed'",
+        "did you mean 'tomas-reed' (named 'Reed')?",
+    )
+
+
 def test_reference_to_the_wrong_kind(mini, capsys):
     edit(mini / "events/timeline.yml", "places: [port-vell]", "places: [elena-brisk]")
     assert_error(capsys, mini, "dossier/events/timeline.yml", 33, "is a person, but a place")

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import cache
 
 from briefing.load import LoadedFile
+from briefing.model.ids import slug
 from briefing.model.kinds import nouns_accepted
 from briefing.problems import Problems, a_noun, did_you_mean
 from briefing.verify.walk import Node
@@ -90,7 +91,30 @@ def _hints_for(defined: dict[str, Definition], failed: dict[str, str]) -> Callab
         return [i for i, (noun, *_) in defined.items() if noun in accepts] + list(failed)
 
     @cache
+    def named(kind: str) -> dict[str, list[tuple[str, str]]]:
+        """The records that kind accepts (id and name), by each name and alias as an id would
+        be written: 'Robert M. Danin', alias 'Danin', under 'robert-m-danin' and 'danin'."""
+        accepts = nouns_accepted(kind)
+        found: dict[str, list[tuple[str, str]]] = {}
+        for record_id, (noun, file, index) in defined.items():
+            if noun not in accepts:
+                continue
+            record = file.records[index]
+            for name in [getattr(record, "name", None), *getattr(record, "aliases", [])]:
+                if isinstance(name, str):
+                    same = found.setdefault(slug(name), [])
+                    if all(other != record_id for other, _ in same):
+                        same.append((record_id, name))
+        return found
+
+    @cache
     def hint(kind: str, value: str) -> str:
-        return did_you_mean(value, ids_for(kind))
+        """The closest ids, else the records named so ("did you mean 'robert-danin'
+        (named 'Danin')?")."""
+        close = did_you_mean(value, ids_for(kind))
+        if close or value not in named(kind):
+            return close
+        listed = " or ".join(f"'{i}' (named '{n}')" for i, n in named(kind)[value][:3])
+        return f"; did you mean {listed}?"
 
     return hint

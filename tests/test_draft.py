@@ -79,6 +79,23 @@ def test_a_rerun_adds_nothing_and_keeps_the_editors_changes(tmp_path):
     assert quotes.read_text(encoding="utf-8") == before
 
 
+def test_a_rerun_finds_records_the_editors_refiled_or_named_otherwise(tmp_path):
+    """A record moved to another kind, or renamed with the drafted name kept as an alias, is
+    the same record to the next draft: nothing is proposed again."""
+    dossier = drafted(tmp_path)
+    (dossier / "groups").mkdir()  # the editors file the agency's staff as a group
+    (dossier / "organisations" / "ap.yml").rename(dossier / "groups" / "ap.yml")
+    person = dossier / "people" / "elena-brisk.yml"
+    text = person.read_text(encoding="utf-8")
+    person.write_text(
+        text.replace("name: Elena Brisk", "name: E. Brisk\naliases: [Elena Brisk]"),
+        encoding="utf-8",
+    )
+    report = draft_source(dossier, "gazette")
+    assert report.lines()[0] == "drafted: nothing new", report.lines()
+    assert not (dossier / "organisations" / "ap.yml").exists()
+
+
 def test_drafts_are_added_to_existing_files_without_touching_their_lines(mini):
     seed = mini.parent / "seeds" / "port-vell.txt"
     seed.write_text(

@@ -442,13 +442,15 @@ class _Drafter:
         return min(self.sentences, key=lambda s: abs(s.start - offset))
 
     def _record_id(self, entity: Entity) -> str:
-        for name in (entity.name, *entity.aliases):
-            found = self.known.get((entity.kind, fold_name(name)))
-            if found:
-                return found
-        if entity.kind == "person":
-            found = self.known.get(("surname", entity.surname()))
-            if found:
+        """The existing record the entity is, by name or alias: of its kind first, then of any
+        kind (the editors may have filed the Soviet Union as a place); else a new id."""
+        names = [fold_name(name) for name in (entity.name, *entity.aliases)]
+        for kind in (entity.kind, "any"):
+            for name in names:
+                found = self.known.get((kind, name))
+                if found:
+                    return found
+            if kind == "person" and (found := self.known.get(("surname", entity.surname()))):
                 return found
         return self._new_id(slug(entity.name) or entity.kind)
 
@@ -490,7 +492,8 @@ class _Drafter:
 
 
 def _known_names(dossier: Dossier) -> dict[tuple[str, str], str]:
-    """(kind, folded name) -> id for every existing record's names; ("surname", ...) too."""
+    """(kind, folded name) -> id for every existing record's names, ("any", ...) whatever the
+    kind, and ("surname", ...) for people."""
     known: dict[tuple[str, str], str] = {}
     for kind in PROFILED:
         for record in dossier.profiles[kind.noun].values():
@@ -500,6 +503,7 @@ def _known_names(dossier: Dossier) -> dict[tuple[str, str], str]:
                 names.append(record.short_name)
             for name in names:
                 known.setdefault((noun, fold_name(name)), record.id)
+                known.setdefault(("any", fold_name(name)), record.id)
             if isinstance(record, Person):
                 known.setdefault(("surname", fold_name(record.name.split()[-1])), record.id)
     return known

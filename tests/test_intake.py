@@ -173,3 +173,12 @@ def test_an_id_the_model_would_refuse_is_refused_before_anything_is_written(tmp_
     with pytest.raises(IntakeRefused, match="cannot be a source id"):
         add_source(saved(tmp_path), dossier, "gazette-" + "x" * 80)
     assert not (dossier / "sources").exists() and not (dossier.parent / "seeds").exists()
+
+
+def test_the_default_id_keeps_an_abbreviation_whole(tmp_path):
+    """'U.S.-Israeli' is 'us-israeli' in an id, not cut to 'u' after three words."""
+    dossier = project(tmp_path)
+    page = PAGE.replace("Harbour vote delayed by storm - The Port Gazette",
+                        "Where do strained U.S.-Israeli ties go? - The Port Gazette")  # fmt: skip
+    intake = add_source(saved(tmp_path, page), dossier)
+    assert intake.record.name == "where-do-strained-us.yml"

@@ -51,8 +51,13 @@ RESERVED_IDS = {
 
 
 def id_words(text: str) -> list[str]:
-    """The words of a text as an id spells them: 'Élysée Palace' → ['elysee', 'palace']."""
-    return re.findall(r"[a-z0-9]+", ascii_folded(text).lower())
+    """The words of a text as an id spells them: 'Élysée Palace' → ['elysee', 'palace'];
+    an abbreviation with stops is one word ('U.S.-Israeli' → ['us', 'israeli'])."""
+    joined = _DOTTED.sub(lambda found: found[0].replace(".", ""), ascii_folded(text))
+    return re.findall(r"[a-z0-9]+", joined.lower())
+
+
+_DOTTED = re.compile(r"(?<![A-Za-z])(?:[A-Za-z]\.){2,}")
 
 
 def slug(text: str) -> str:

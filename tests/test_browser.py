@@ -178,6 +178,27 @@ def test_search_lists_a_person_by_name(served, browser):
     page.close()
 
 
+def test_an_inferred_relation_stands_in_the_list_with_its_mark(served, browser):
+    """In the list of relations an inferred one keeps its bullet, as the others do, and says
+    it is an editorial inference with its basis."""
+    base, _ = served
+    page = browser.new_page()
+    page.goto(base)  # the home page lists every relation
+    items = page.locator("ul.relations li")
+    inferred = page.locator("ul.relations li.inference").first
+    assert items.count() >= 2 and inferred.count() == 1
+    styles = [
+        item.evaluate(
+            "e => getComputedStyle(e).listStyleType + ' ' + getComputedStyle(e).marginLeft"
+        )
+        for item in items.all()
+    ]
+    assert len(set(styles)) == 1 and styles[0].startswith("disc"), styles
+    assert "EDITORIAL INFERENCE" in inferred.inner_text().upper()
+    assert "harbour authority's officer" in inferred.inner_text()
+    page.close()
+
+
 def test_citation_markers_work_with_the_keyboard_alone(served, browser):
     base, _ = served
     page = browser.new_page()

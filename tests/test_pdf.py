@@ -555,3 +555,12 @@ def test_the_cache_knows_a_pdf_by_everything_typst_makes_it_from(tmp_path):
     assert isinstance(kept, KeptPdf) and kept.result() == pdf
     for different in ({"paper": "us-letter"}, {"timestamp": 0}, {"records_in_full": 0}):
         assert not isinstance(start_pdf(dossier, cache=cache, **different), KeptPdf), different
+
+
+def test_an_inferred_relation_is_marked_once_with_its_basis(reader):
+    """The mark and its basis follow the relation; the sentence does not say it again."""
+    text = " ".join(page_text(reader, i) for i in range(len(reader.pages)))
+    at = text.index("As the town's mayor she is read as based there.")
+    before = text[max(0, at - 160) : at]
+    assert before.rstrip().endswith("EDITORIAL INFERENCE"), before
+    assert "(editorial inference)" not in before

@@ -223,13 +223,16 @@ class Dossier:
         words = self.relation_parts(relation)[1]
         return words + (" (claimed)" if relation.according_to else "")
 
-    def relation_sentence(self, relation: Relation, side: str | None = None) -> str:
-        """The relation in words: "A succeeded B, according to C (editorial inference)"."""
+    def relation_sentence(
+        self, relation: Relation, side: str | None = None, *, marked: bool = True
+    ) -> str:
+        """The relation in words: "A succeeded B, according to C (editorial inference)";
+        not `marked` where its inference is shown beside it."""
         first, words, second = self.relation_parts(relation, side)
         sentence = f"{self.phrase_of(first)} {words} {self.phrase_of(second)}"
         if relation.according_to:
             sentence += f", according to {self.claimant(relation.according_to)}"
-        if relation.inference:
+        if relation.inference and marked:
             sentence += " (editorial inference)"
         return sentence
 

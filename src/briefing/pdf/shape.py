@@ -146,7 +146,8 @@ class _Shaper:
             "event_counts": {"events": f"{len(d.events):,}", "limit": str(CHART_ROW_LIMIT)},
             "relations": [
                 {
-                    "text": d.relation_sentence(r),
+                    "text": d.relation_sentence(r, marked=False),  # its inference beside it
+                    "alt": d.relation_sentence(r),  # for the map's description
                     "draft": r.draft,
                     **self.cited(r.cite, r.inference),
                 }

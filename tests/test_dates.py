@@ -44,6 +44,17 @@ def test_relative_dates_against_an_anchor():
         str(resolve_relative(thursday, Wording(month="december", direction="after"))) == "2022-12"
     )
     assert str(resolve_relative(thursday, Wording(same_year=True))) == "2022"
+    # A day of a month: the nearest such day on or before (or after) the anchor.
+    assert str(resolve_relative(thursday, Wording(month="november", day=17))) == "2022-11-17"
+    assert str(resolve_relative(thursday, Wording(month="november", day=18))) == "2021-11-18"
+    after = Wording(month="november", day=16, direction="after")
+    assert str(resolve_relative(thursday, after)) == "2023-11-16"
+    assert str(resolve_relative(EdtfDate.parse("2022-11"), Wording(month="november", day=30))) == (
+        "2022-11-30"
+    )
+    assert str(resolve_relative(thursday, Wording(month="february", day=29))) == "2020-02-29"
+    with pytest.raises(ValueError, match="said in 2022, which has none"):
+        resolve_relative(EdtfDate.parse("2022"), Wording(month="february", day=29))
     assert resolve_relative(thursday) == thursday
 
 

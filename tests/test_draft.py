@@ -195,3 +195,22 @@ def test_a_draft_is_shown_marked_on_the_site_and_refused_when_published(tmp_path
     assert refused.returncode != 0
     assert "drafts not yet reviewed" in refused.stderr
     assert not (tmp_path / "published" / "index.html").exists()
+
+
+def test_a_day_of_a_month_is_drafted_as_the_model_resolves_it():
+    from briefing.draft.dates import date_in
+
+    said = {
+        "Netanyahu addressed Congress on March 3.": {
+            "relative": {"month": "march", "day": 3}, "wording": "on March 3"},
+        "The Palestinians will join the court on April 1.": {
+            "relative": {"month": "april", "day": 1, "direction": "after"},
+            "wording": "on April 1"},
+        "It began March 3, 2015, in Paris.": {"value": "2015-03-03", "wording": "March 3, 2015"},
+        "Il est arrivé le 3 mars à Roissy.": {
+            "relative": {"month": "march", "day": 3}, "wording": "le 3 mars"},
+    }  # fmt: skip
+    for sentence, spec in said.items():
+        found = date_in(sentence)
+        assert found is not None and found.date == spec, sentence
+    assert date_in("The vote of March 45 never was.") is None

@@ -57,6 +57,35 @@ def test_a_relative_date_is_resolved_against_its_sources_date_with_its_basis(min
     )
 
 
+def test_a_day_of_a_month_resolves_to_the_nearest_such_day_with_its_basis(mini):
+    """'on April 30' said on 12 May 2021 is 30 April 2021; the year is the editors' reading."""
+    edit(mini / "events" / "timeline.yml", "relative: {month: april}\n    wording: in April",
+         "relative: {month: april, day: 30}\n    wording: on April 30")  # fmt: skip
+    dossier = verify(*loaded(mini))
+    moved = next(e for e in dossier.events if e.id == "date-moved")
+    assert str(moved.date.date) == "2021-04-30"
+    assert moved.date.inferred.startswith(
+        "'on April 30' resolved as the nearest 30 April on or before the date of the Gazette "
+        "report (12 May 2021"
+    )
+
+
+def test_a_day_without_its_month_or_past_its_months_end_is_refused(mini):
+    for rule, says in [
+        ("{weekday: tuesday, day: 3}", "a 'day' is a day of the month: give 'month' too"),
+        ("{month: april, day: 31}", "April has no day 31"),
+    ]:
+        timeline = mini / "events" / "timeline.yml"
+        before = timeline.read_text(encoding="utf-8")
+        edit(timeline, "relative: {weekday: tuesday}", f"relative: {rule}")
+        done, problems = loaded(mini)
+        verify(done, problems)
+        assert any(says in p.message and p.line == 30 for p in problems.errors), [
+            (p.line, p.message) for p in problems.errors
+        ]
+        timeline.write_text(before, encoding="utf-8")
+
+
 def test_an_id_used_twice_names_both_places_even_across_kinds(mini):
     edit(mini / "places" / "port-vell.yml", "id: port-vell", "id: residents")
     (mini / "places" / "port-vell.yml").rename(mini / "places" / "residents.yml")

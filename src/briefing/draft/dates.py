@@ -1,10 +1,12 @@
 """Date wordings in a sentence, as the dates the model resolves: 'on Thursday' becomes a
-relative weekday, 'in March' a relative month, 'earlier this year' the source's year, 'in May
-2015' and 'In 1997' dates as given. Wordings the model cannot yet say ('18 months ago', 'last
+relative weekday, 'in March' a relative month, 'on March 3' a relative day of a month,
+'earlier this year' the source's year, 'March 3, 2015', 'in May 2015' and 'In 1997' dates as
+given. Wordings the model cannot yet say ('18 months ago', 'last
 week') are left for the editor."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -22,7 +24,19 @@ _MONTH_YEAR = rf"\b(?:in |en )?(?P<month>{_MONTH_WORDS}) (?P<year>(?:19|20)\d\d)
 _WEEKDAY = (
     rf"\b(?:(?:late|early|on|last|next|since|depuis) )?(?P<weekday>{_WEEKDAY_WORDS})\b(?:’s|'s)?"
 )
+_ENGLISH_MONTHS = "|".join(m.capitalize() for m in MONTHS)
+_FULL_DATE = (
+    rf"\b(?:on )?(?P<month>{_ENGLISH_MONTHS})\.? (?P<day>[0-3]?\d), (?P<year>(?:19|20)\d\d)\b"
+    rf"|\b(?:le )?(?P<fday>[0-3]?\d|1er) (?P<fmonth>{'|'.join(_FRENCH_MONTHS)}) "
+    rf"(?P<fyear>(?:19|20)\d\d)\b"
+)
+_MONTH_DAY = (
+    rf"\b(?:on )?(?P<month>{_ENGLISH_MONTHS})\.? (?P<day>[0-3]?\d)\b(?!,? ?\d)"
+    rf"|\b(?:le )?(?P<fday>[0-3]?\d|1er) (?P<fmonth>{'|'.join(_FRENCH_MONTHS)})\b(?! \d)"
+)
 _FORMS = [
+    ("full-date", re.compile(_FULL_DATE)),
+    ("month-day", re.compile(_MONTH_DAY)),
     ("month-year", re.compile(_MONTH_YEAR)),
     ("this-year", re.compile(r"\b(?:earlier|later) this year\b|\bcette année\b", re.I)),
     ("weekday", re.compile(_WEEKDAY)),
@@ -55,15 +69,33 @@ def date_in(sentence: str) -> DateWording | None:
             continue
         wording = match.group().strip()
         direction = "after" if future else "before"
-        if form == "month-year":
+        if form in ("full-date", "month-day"):
+            month = _month_number(match["month"] or match["fmonth"])
+            day = int((match["day"] or match["fday"]).replace("1er", "1"))
+            if not 1 <= day <= calendar.monthrange(2000, month)[1]:
+                continue  # "March 45" is no day
+            if form == "full-date":
+                year = int(match["year"] or match["fyear"])
+                if day > calendar.monthrange(year, month)[1]:
+                    continue
+                spec: dict[str, Any] = {
+                    "value": f"{year}-{month:02d}-{day:02d}",
+                    "wording": wording,
+                }
+            else:
+                rule: dict[str, Any] = {"month": MONTHS[month - 1], "day": day}
+                if direction == "after":
+                    rule["direction"] = "after"
+                spec = {"relative": rule, "wording": wording}
+        elif form == "month-year":
             value = f"{match['year']}-{_month_number(match['month']):02d}"
-            spec: dict[str, Any] = {"value": value, "wording": wording}
+            spec = {"value": value, "wording": wording}
         elif form == "year":
             spec = {"value": match["year"], "wording": wording}
         elif form == "this-year":
             spec = {"relative": {"same_year": True}, "wording": wording}
         elif form == "weekday":
-            rule: dict[str, Any] = {"weekday": _weekday_name(match["weekday"])}
+            rule = {"weekday": _weekday_name(match["weekday"])}
             if direction == "after":
                 rule["direction"] = "after"
             spec = {"relative": rule, "wording": wording}

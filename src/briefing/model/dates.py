@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
@@ -75,6 +76,9 @@ class RelativeRule(Strict):
     )
     weekday: Weekday | None = Field(None, description="'Thursday' -> thursday")
     month: Month | None = Field(None, description="'in March' -> march")
+    day: int | None = Field(
+        None, ge=1, le=31, description="with month, its day: 'on March 3' -> month: march, day: 3"
+    )
     season: Season | None = Field(None, description="'last fall' -> fall")
     same_year: bool = Field(False, description="'earlier this year' -> true")
     ago: Span | None = Field(None, description="'four years ago' -> {years: 4}")
@@ -101,6 +105,16 @@ class RelativeRule(Strict):
             raise ValueError(f"give one rule, not {' and '.join(given)}")
         if (self.after or self.before) and self.anchor:
             raise ValueError("a date after or before another event has no source anchor")
+        if self.day is not None and self.month is None:
+            raise ValueError("a 'day' is a day of the month: give 'month' too ('March 3')")
+        if self.day is not None and self.month is not None:
+            last = (
+                29
+                if self.month == "february"
+                else calendar.monthrange(2001, MONTHS.index(self.month) + 1)[1]
+            )
+            if self.day > last:
+                raise ValueError(f"{self.month.capitalize()} has no day {self.day}")
         return self
 
     @property

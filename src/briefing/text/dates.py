@@ -271,6 +271,7 @@ class Wording:
 
     weekday: str | None = None  # "Thursday"
     month: str | None = None  # "in March"
+    day: int | None = None  # with a month: "on March 3"
     season: str | None = None  # "last fall"
     same_year: bool = False  # "earlier this year"
     ago: Shift | None = None  # "four years ago"
@@ -282,7 +283,8 @@ def resolve_relative(anchor: EdtfDate, wording: Wording = Wording()) -> EdtfDate
     """Resolve relative wording against the anchor (a source's date).
 
     - weekday: the nearest such day on or before (or on or after) the anchor — "Thursday".
-    - month: the nearest such month up to (or from) the anchor's month — "in March".
+    - month: the nearest such month up to (or from) the anchor's month — "in March"; with
+      a day, the nearest such day on or before (or on or after) the anchor — "on March 3".
     - season: the nearest such season ended before (or begun after) the anchor — "last fall".
     - same_year: the anchor's year — "earlier this year".
     - ago / ahead: the anchor moved back or on by a span, at the span's precision — "four
@@ -308,19 +310,34 @@ def resolve_relative(anchor: EdtfDate, wording: Wording = Wording()) -> EdtfDate
         return EdtfDate.of(start + timedelta(days=days), "day", qualifier)
     if wording.month is not None:
         target_month = MONTHS.index(wording.month) + 1
+        day = f"-{wording.day:02d}" if wording.day is not None else ""
         if anchor.month is None:
-            return EdtfDate.parse(f"{start.year:04d}-{target_month:02d}{qualifier}")
+            return _month_day(start.year, target_month, day, qualifier)
+        # Compared by month, and by day where both the anchor and the wording give one.
+        by_day = wording.day is not None and anchor.precision == "day"
+        wanted = (target_month, wording.day if wording.day is not None and by_day else 0)
+        current = (start.month, start.day if by_day else 0)
         year = start.year
-        if wording.direction == "before" and target_month > start.month:
+        if wording.direction == "before" and wanted > current:
             year -= 1
-        if wording.direction == "after" and target_month < start.month:
+        if wording.direction == "after" and wanted < current:
             year += 1
-        return EdtfDate.parse(f"{year:04d}-{target_month:02d}{qualifier}")
+        step = -1 if wording.direction == "before" else 1
+        while day == "-29" and target_month == 2 and not calendar.isleap(year):
+            year += step  # the nearest 29 February is in a leap year
+        return _month_day(year, target_month, day, qualifier)
     if wording.season is not None:
         return _nearest_season(anchor, SEASONS[wording.season], wording.direction)
     if wording.same_year:
         return EdtfDate.parse(f"{start.year:04d}{qualifier}")
     return anchor
+
+
+def _month_day(year: int, month: int, day: str, qualifier: str) -> EdtfDate:
+    """A month of a year, or a day of it ("-03"): 29 February only in a leap year."""
+    if day == "-29" and month == 2 and not calendar.isleap(year):
+        raise ValueError(f"29 February said in {year}, which has none: date it by its year")
+    return EdtfDate.parse(f"{year:04d}-{month:02d}{day}{qualifier}")
 
 
 def _shifted(anchor: EdtfDate, shift: Shift, sign: int) -> EdtfDate:
@@ -364,6 +381,9 @@ def describe_rule(wording: Wording) -> str:
     if wording.weekday is not None:
         side = "on or before" if wording.direction == "before" else "on or after"
         return f"the {wording.weekday.capitalize()} {side} "
+    if wording.month is not None and wording.day is not None:
+        side = "on or before" if wording.direction == "before" else "on or after"
+        return f"the nearest {wording.day} {wording.month.capitalize()} {side} "
     if wording.month is not None:
         side = "up to" if wording.direction == "before" else "from"
         return f"the nearest {wording.month.capitalize()} {side} "

@@ -54,6 +54,7 @@ def _resolve_against_source(
     wording = Wording(
         weekday=rule.weekday,
         month=rule.month,
+        day=rule.day,
         season=rule.season,
         same_year=rule.same_year,
         ago=rule.ago.shift() if rule.ago else None,

@@ -214,3 +214,30 @@ def test_a_day_of_a_month_is_drafted_as_the_model_resolves_it():
         found = date_in(sentence)
         assert found is not None and found.date == spec, sentence
     assert date_in("The vote of March 45 never was.") is None
+
+
+def test_a_name_and_its_initials_are_one_record():
+    """'the International Criminal Court' then 'the ICC', 'U.S.' then 'the United States'."""
+    from briefing.draft.names import abbreviates
+
+    assert abbreviates("ICC", "International Criminal Court")
+    assert abbreviates("U.S.", "United States") and abbreviates("UN", "United Nations")
+    assert abbreviates("FBI", "Federal Bureau of Investigation")
+    assert not abbreviates("Iran", "Islamic Republic Area Now")  # not all capitals
+    assert not abbreviates("US", "Washington")
+    assert not abbreviates("I", "Israel")
+
+
+def test_a_drafted_organisation_named_by_its_initials_too_is_drafted_once(mini):
+    seed = mini.parent / "seeds" / "port-vell.txt"
+    seed.write_text(
+        seed.read_text(encoding="utf-8")
+        + "\nThe Harbour Safety Board inspected the quays on Monday. The HSB said they were safe."
+        "\n",
+        encoding="utf-8",
+    )
+    draft_source(mini, "gazette")
+    drafted = sorted(p.name for p in (mini / "organisations").iterdir())
+    assert drafted == ["harbour-safety-board.yml", "port-vell-council.yml"], drafted
+    board = yaml.safe_load((mini / "organisations" / "harbour-safety-board.yml").read_text())
+    assert board["name"] == "Harbour Safety Board" and board["aliases"] == ["HSB"]

@@ -36,7 +36,7 @@ ORG_WORDS = {
     "administration", "department", "commission", "office", "authority", "parliament",
     "news", "times", "post", "press", "group", "company", "corporation", "inc", "ltd",
     "embassy", "embassies", "army", "police", "forces", "ministère", "quai", "nations",
-    "association", "foundation", "federation", "league", "senate", "bureau", "network",
+    "association", "foundation", "federation", "league", "senate", "bureau", "network", "board",
 }  # fmt: skip
 _NOT_ORGS = {"GMT", "UTC", "BST", "EST", "PST", "CET", "AM", "PM", "TV", "OK", "ID", "CEO"}
 PLACE_SHORT = {"US", "U.S.", "USA", "UK", "U.K.", "UAE", "EU"}  # EU: a union, read as a place
@@ -111,6 +111,19 @@ class Entity:
 def fold_name(text: str) -> str:
     """A name for comparing: no accents, no possessive, lowercase, single spaces."""
     return " ".join(_POSSESSIVE.sub("", ascii_folded(text)).replace("’", "'").lower().split())
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Whether `short` is `name`'s initials: 'ICC' of 'International Criminal Court', 'U.S.'
+    of 'United States' (words such as 'of' and 'the' have none)."""
+    letters = short.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _NO_INITIAL]
+    return len(words) > 1 and "".join(w[0] for w in words).upper() == letters
+
+
+_NO_INITIAL = {"of", "the", "for", "and", "de", "du", "des", "la", "le", "et", "d'"}
 
 
 def name_runs(text: str) -> list[Name]:

@@ -18,6 +18,7 @@ from briefing.draft.names import (
     FRENCH_ORG,
     Entity,
     Name,
+    abbreviates,
     age_after,
     apposition_after,
     fold_name,
@@ -139,8 +140,10 @@ class _Drafter:
         for entity in self.entities:
             if entity.kind != kind:
                 continue
-            if fold_name(entity.name) == key or (
-                kind == "person" and entity.surname() == fold_name(name.split()[-1])
+            if (
+                fold_name(entity.name) == key
+                or (kind == "person" and entity.surname() == fold_name(name.split()[-1]))
+                or (kind != "person" and _one_abbreviates_the_other(name, entity))
             ):
                 if len(name.split()) > len(entity.name.split()):
                     entity.aliases.append(entity.name)
@@ -489,6 +492,12 @@ class _Drafter:
             if suffix and len(self.finder.find(exact, suffix=suffix)) == 1:
                 return {**cite, "suffix": suffix}
         return cite
+
+
+def _one_abbreviates_the_other(name: str, entity: Entity) -> bool:
+    """'ICC' and 'International Criminal Court' are one organisation, 'U.S.' and 'United
+    States' one place, whichever the text names first."""
+    return any(abbreviates(name, n) or abbreviates(n, name) for n in (entity.name, *entity.aliases))
 
 
 def _known_names(dossier: Dossier) -> dict[tuple[str, str], str]:

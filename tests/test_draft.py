@@ -241,3 +241,24 @@ def test_a_drafted_organisation_named_by_its_initials_too_is_drafted_once(mini):
     assert drafted == ["harbour-safety-board.yml", "port-vell-council.yml"], drafted
     board = yaml.safe_load((mini / "organisations" / "harbour-safety-board.yml").read_text())
     assert board["name"] == "Harbour Safety Board" and board["aliases"] == ["HSB"]
+
+
+def test_a_sentence_a_drafted_quote_cites_gets_no_statement_too(mini):
+    """The quote cites its sentence, so the sentence is covered: a statement repeating it
+    would be the same words twice."""
+    seed = mini.parent / "seeds" / "port-vell.txt"
+    seed.write_text(
+        seed.read_text(encoding="utf-8")
+        + "\nAna Ruiz, the port engineer, inspected the quays on Monday.\n\n"
+        '"The harbour cannot reopen this year," Ana Ruiz said.\n',
+        encoding="utf-8",
+    )
+    draft_source(mini, "gazette")
+    quotes = yaml.safe_load((mini / "quotes" / "quotes.yml").read_text(encoding="utf-8"))
+    assert any(q["text"].startswith("The harbour cannot reopen") for q in quotes)
+    ruiz = yaml.safe_load((mini / "people" / "ana-ruiz.yml").read_text(encoding="utf-8"))
+    said = [ruiz["summary"]["text"], *(s["text"] for s in ruiz.get("statements", []))]
+    assert not any("cannot reopen" in text for text in said), said
+    _, problems = check_dossier(mini)
+    assert problems.errors == []
+    assert not any("uncited" in str(w) for w in problems.warnings)

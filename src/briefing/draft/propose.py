@@ -98,8 +98,8 @@ class _Drafter:
         self._mentions(runs)
         for entity in self.entities:
             self.ids[id(entity)] = self._record_id(entity)
-        self._quotes(quotations, speakers)
-        used = self._events()
+        quoted = self._quotes(quotations, speakers)
+        used = self._events() | quoted
         self._records()
         self._statements(used)
         return self.out
@@ -301,8 +301,11 @@ class _Drafter:
                 return entity
         return None
 
-    def _quotes(self, quotations: list[Quotation], speakers: list[Any]) -> None:
+    def _quotes(self, quotations: list[Quotation], speakers: list[Any]) -> set[int]:
+        """Draft each attributed quotation; return the sentences the drafts cite, which need
+        no statement of their own."""
         existing = {fold(piece) for q in self.dossier.quotes for piece in q.pieces}
+        cited: set[int] = set()
         for quotation, speaker in zip(quotations, speakers, strict=True):
             if speaker is None or fold(quotation.text) in existing:
                 continue
@@ -327,6 +330,13 @@ class _Drafter:
             record["draft"] = True
             self.out.add("quote", record)
             existing.add(fold(quotation.text))
+            cited |= {
+                index
+                for index, sentence in enumerate(self.sentences)
+                if sentence.start < quotation.sentence_end
+                and quotation.sentence_start < sentence.end
+            }
+        return cited
 
     # -- events, records, statements -----------------------------------------------------
 

@@ -18,6 +18,12 @@ from support import run_check
 from test_intake import PAGE, project, saved
 
 
+def add_to_seed(mini, text: str) -> None:
+    """Add paragraphs to the end of the fixture's seed, for the draft to find."""
+    seed = mini.parent / "seeds" / "port-vell.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
 def drafted(tmp_path):
     dossier = project(tmp_path)
     add_source(saved(tmp_path), dossier, "gazette")
@@ -97,11 +103,8 @@ def test_a_rerun_finds_records_the_editors_refiled_or_named_otherwise(tmp_path):
 
 
 def test_drafts_are_added_to_existing_files_without_touching_their_lines(mini):
-    seed = mini.parent / "seeds" / "port-vell.txt"
-    seed.write_text(
-        seed.read_text(encoding="utf-8")
-        + '\nTomas Reed said the harbour "will reopen on Friday," and the quays were safe.\n',
-        encoding="utf-8",
+    add_to_seed(
+        mini, '\nTomas Reed said the harbour "will reopen on Friday," and the quays were safe.\n'
     )
     person = mini / "people" / "tomas-reed.yml"
     quotes = mini / "quotes" / "quotes.yml"
@@ -119,11 +122,7 @@ def test_drafts_are_added_to_existing_files_without_touching_their_lines(mini):
 def test_a_statement_goes_into_a_profile_saved_as_yaml(mini):
     """The loader reads .yaml as .yml; so does the draft, adding to the file that is there."""
     (mini / "people" / "tomas-reed.yml").rename(mini / "people" / "tomas-reed.yaml")
-    seed = mini.parent / "seeds" / "port-vell.txt"
-    seed.write_text(
-        seed.read_text(encoding="utf-8") + "\nTomas Reed is a trained hydraulic engineer.\n",
-        encoding="utf-8",
-    )
+    add_to_seed(mini, "\nTomas Reed is a trained hydraulic engineer.\n")
     report = draft_source(mini, "gazette")
     assert "1 statements on existing records" in report.lines()[0]
     assert not (mini / "people" / "tomas-reed.yml").exists()
@@ -229,12 +228,9 @@ def test_a_name_and_its_initials_are_one_record():
 
 
 def test_a_drafted_organisation_named_by_its_initials_too_is_drafted_once(mini):
-    seed = mini.parent / "seeds" / "port-vell.txt"
-    seed.write_text(
-        seed.read_text(encoding="utf-8")
-        + "\nThe Harbour Safety Board inspected the quays on Monday. The HSB said they were safe."
-        "\n",
-        encoding="utf-8",
+    add_to_seed(
+        mini,
+        "\nThe Harbour Safety Board inspected the quays on Monday. The HSB said they were safe.\n",
     )
     draft_source(mini, "gazette")
     drafted = sorted(p.name for p in (mini / "organisations").iterdir())
@@ -246,12 +242,10 @@ def test_a_drafted_organisation_named_by_its_initials_too_is_drafted_once(mini):
 def test_a_sentence_a_drafted_quote_cites_gets_no_statement_too(mini):
     """The quote cites its sentence, so the sentence is covered: a statement repeating it
     would be the same words twice."""
-    seed = mini.parent / "seeds" / "port-vell.txt"
-    seed.write_text(
-        seed.read_text(encoding="utf-8")
-        + "\nAna Ruiz, the port engineer, inspected the quays on Monday.\n\n"
+    add_to_seed(
+        mini,
+        "\nAna Ruiz, the port engineer, inspected the quays on Monday.\n\n"
         '"The harbour cannot reopen this year," Ana Ruiz said.\n',
-        encoding="utf-8",
     )
     draft_source(mini, "gazette")
     quotes = yaml.safe_load((mini / "quotes" / "quotes.yml").read_text(encoding="utf-8"))

@@ -1,8 +1,8 @@
 """Date wordings in a sentence, as the dates the model resolves: 'on Thursday' becomes a
 relative weekday, 'in March' a relative month, 'on March 3' a relative day of a month,
 'earlier this year' the source's year, 'March 3, 2015', 'in May 2015' and 'In 1997' dates as
-given. Wordings the model cannot yet say ('18 months ago', 'last
-week') are left for the editor."""
+given. Wordings the model cannot yet say ('18 months ago', 'last week') are left for the
+editor."""
 
 from __future__ import annotations
 
@@ -18,21 +18,22 @@ _FRENCH_MONTHS = [
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
     "octobre", "novembre", "décembre",
 ]  # fmt: skip
-_MONTH_WORDS = "|".join(m.capitalize() for m in MONTHS) + "|" + "|".join(_FRENCH_MONTHS)
+_ENGLISH_MONTHS = "|".join(m.capitalize() for m in MONTHS)
+_FRENCH_MONTH_WORDS = "|".join(_FRENCH_MONTHS)
+_MONTH_WORDS = f"{_ENGLISH_MONTHS}|{_FRENCH_MONTH_WORDS}"
 _WEEKDAY_WORDS = "|".join(d.capitalize() for d in WEEKDAYS) + "|" + "|".join(_FRENCH_WEEKDAYS)
 _MONTH_YEAR = rf"\b(?:in |en )?(?P<month>{_MONTH_WORDS}) (?P<year>(?:19|20)\d\d)\b"
 _WEEKDAY = (
     rf"\b(?:(?:late|early|on|last|next|since|depuis) )?(?P<weekday>{_WEEKDAY_WORDS})\b(?:’s|'s)?"
 )
-_ENGLISH_MONTHS = "|".join(m.capitalize() for m in MONTHS)
 _FULL_DATE = (
     rf"\b(?:on )?(?P<month>{_ENGLISH_MONTHS})\.? (?P<day>[0-3]?\d), (?P<year>(?:19|20)\d\d)\b"
-    rf"|\b(?:le )?(?P<fday>[0-3]?\d|1er) (?P<fmonth>{'|'.join(_FRENCH_MONTHS)}) "
+    rf"|\b(?:le )?(?P<fday>[0-3]?\d|1er) (?P<fmonth>{_FRENCH_MONTH_WORDS}) "
     rf"(?P<fyear>(?:19|20)\d\d)\b"
 )
 _MONTH_DAY = (
     rf"\b(?:on )?(?P<month>{_ENGLISH_MONTHS})\.? (?P<day>[0-3]?\d)\b(?!,? ?\d)"
-    rf"|\b(?:le )?(?P<fday>[0-3]?\d|1er) (?P<fmonth>{'|'.join(_FRENCH_MONTHS)})\b(?! \d)"
+    rf"|\b(?:le )?(?P<fday>[0-3]?\d|1er) (?P<fmonth>{_FRENCH_MONTH_WORDS})\b(?! \d)"
 )
 _FORMS = [
     ("full-date", re.compile(_FULL_DATE)),
@@ -72,12 +73,11 @@ def date_in(sentence: str) -> DateWording | None:
         if form in ("full-date", "month-day"):
             month = _month_number(match["month"] or match["fmonth"])
             day = int((match["day"] or match["fday"]).replace("1er", "1"))
-            if not 1 <= day <= calendar.monthrange(2000, month)[1]:
+            given = match.groupdict()
+            year = int(given.get("year") or given.get("fyear") or 2000)  # 2000 has 29 February
+            if not 1 <= day <= calendar.monthrange(year, month)[1]:
                 continue  # "March 45" is no day
             if form == "full-date":
-                year = int(match["year"] or match["fyear"])
-                if day > calendar.monthrange(year, month)[1]:
-                    continue
                 spec: dict[str, Any] = {
                     "value": f"{year}-{month:02d}-{day:02d}",
                     "wording": wording,

@@ -11,8 +11,6 @@ plugins:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,27 +36,20 @@ class BriefingConfig(Config):
 
 
 def theme_language_problem(config: MkDocsConfig, dossier_language: str) -> str | None:
-    """What to say when Material marks the pages in another language than the dossier's."""
+    """What to say when Material marks the pages (`theme.language`) in another language than
+    the dossier's, if Material has a translation to set; else None."""
     theme_language = str(config.theme.get("language") or "en")
     if config.theme.name != "material" or _primary(dossier_language) == _primary(theme_language):
         return None
     folder = "partials/languages/"
-    translations = [
-        name.removeprefix(folder).removesuffix(".html")
-        for name in config.theme.get_env().list_templates()
-        if name.startswith(folder)
-    ]
-    return language_mismatch(dossier_language, theme_language, translations)
-
-
-def language_mismatch(
-    dossier_language: str, theme_language: str, translations: Iterable[str]
-) -> str | None:
-    """What to say when the pages are marked in another language than the dossier's (Material
-    marks them with `theme.language`), if Material can be set to the dossier's; else None."""
-    if _primary(dossier_language) == _primary(theme_language):
-        return None
-    by_tag = {name.lower(): name for name in translations}
+    by_tag = {
+        name.lower(): name
+        for name in (
+            template.removeprefix(folder).removesuffix(".html")
+            for template in config.theme.get_env().list_templates()
+            if template.startswith(folder)
+        )
+    }
     suggested = by_tag.get(dossier_language.lower()) or by_tag.get(_primary(dossier_language))
     if suggested is None:  # Material has no such translation: there is nothing to set
         return None

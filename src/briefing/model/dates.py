@@ -107,14 +107,13 @@ class RelativeRule(Strict):
             raise ValueError("a date after or before another event has no source anchor")
         if self.day is not None and self.month is None:
             raise ValueError("a 'day' is a day of the month: give 'month' too ('March 3')")
-        if self.day is not None and self.month is not None:
-            last = (
-                29
-                if self.month == "february"
-                else calendar.monthrange(2001, MONTHS.index(self.month) + 1)[1]
-            )
-            if self.day > last:
-                raise ValueError(f"{self.month.capitalize()} has no day {self.day}")
+        # 2000, a leap year, has every day a month can have (29 February among them).
+        if (
+            self.day
+            and self.month
+            and self.day > calendar.monthrange(2000, MONTHS.index(self.month) + 1)[1]
+        ):
+            raise ValueError(f"{self.month.capitalize()} has no day {self.day}")
         return self
 
     @property

@@ -315,7 +315,7 @@ def resolve_relative(anchor: EdtfDate, wording: Wording = Wording()) -> EdtfDate
             return _month_day(start.year, target_month, day, qualifier)
         # Compared by month, and by day where both the anchor and the wording give one.
         by_day = wording.day is not None and anchor.precision == "day"
-        wanted = (target_month, wording.day if wording.day is not None and by_day else 0)
+        wanted = (target_month, (wording.day or 0) if by_day else 0)
         current = (start.month, start.day if by_day else 0)
         year = start.year
         if wording.direction == "before" and wanted > current:
